@@ -1,0 +1,53 @@
+#pragma once
+// The contract every channel importer implements: read a source, stream records into a sink.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/progress.h"
+#include "core/records.h"
+#include "core/result.h"
+
+namespace kith::core {
+
+/// Receives an importer's records. The database implementation batches them into transactions,
+/// deduplicates by (ext_ns, ext_id) and counts added/updated/skipped. Used from one thread.
+class RecordSink {
+public:
+    virtual ~RecordSink() = default;
+    virtual Result<void> interaction(const InteractionRecord& r) = 0;
+    virtual Result<void> follow_edge(const FollowEdgeRecord& r) = 0;
+    virtual Result<void> contact(const ContactRecord& r) = 0;
+    /// A malformed record that was skipped or repaired; the import goes on.
+    virtual void warning(ImportWarning w) = 0;
+    /// Records the importer skipped on purpose (spam, pingbacks…), counted in `skipped`.
+    virtual void skipped(std::uint64_t n, std::string_view reason) = 0;
+    /// True when the identity is one of mine (decides direction).
+    virtual bool is_me(const Identity& id) const = 0;
+    /// The source's incremental cursor from the last successful run, if any.
+    virtual std::optional<std::string> cursor() const = 0;
+    /// Stores the cursor; it is saved only if the run completes.
+    virtual void set_cursor(std::string cursor) = 0;
+};
+
+/// What to import: a kind ("mbox"), a path or URL, and kind-specific options.
+struct ImportRequest {
+    std::string kind;
+    std::string location;
+    std::map<std::string, std::string> options;
+};
+
+/// One importer per format or API. `run` streams; it checks `progress.cancelled()` between records
+/// and returns ErrorCode::cancelled when asked to stop. Format-level failures are Errors; bad
+/// records are warnings. Implementations hold no state between runs.
+class Importer {
+public:
+    virtual ~Importer() = default;
+    virtual std::string_view kind() const = 0;         ///< "mbox", "jsonl"…
+    virtual std::string_view description() const = 0;  ///< one line for `import --help`
+    virtual Result<void> run(const ImportRequest& req, RecordSink& sink, Progress& progress) = 0;
+};
+
+}  // namespace kith::core
