@@ -22,11 +22,14 @@ inline constexpr int kMaxInferredCadenceDays = 365;
 inline constexpr int kMinInteractionsForInference = 4;
 
 /// Inferred cadence from the times of meaningful interactions (any order, duplicates allowed):
-/// about 1.5 × the median gap between consecutive distinct days, clamped to 7–365 days; nullopt
-/// with fewer than 4 interactions. Pure.
+/// 1.5 × the median gap between consecutive distinct UTC days (the mean of the two middle gaps
+/// when their number is even), rounded to whole days (halves away from zero) and clamped to
+/// 7–365 days. Interactions on the same UTC day count once, so nullopt unless they fall on at
+/// least 4 distinct days. Pure.
 std::optional<Days> infer_cadence(std::span<const TimePoint> meaningful_times);
 
-/// Explicit beats circle beats inferred; none when all are absent. Pure.
+/// Explicit beats circle beats inferred; none when all are absent. A value of zero or fewer days
+/// counts as absent (it would make the person permanently overdue). Pure.
 Cadence effective_cadence(std::optional<Days> explicit_days, std::optional<Days> circle_days,
                           std::optional<Days> inferred_days);
 

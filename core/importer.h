@@ -20,6 +20,7 @@ public:
     virtual Result<void> interaction(const InteractionRecord& r) = 0;
     virtual Result<void> follow_edge(const FollowEdgeRecord& r) = 0;
     virtual Result<void> contact(const ContactRecord& r) = 0;
+    virtual Result<void> followup(const FollowUpRecord& r) = 0;
     /// A malformed record that was skipped or repaired; the import goes on.
     virtual void warning(ImportWarning w) = 0;
     /// Records the importer skipped on purpose (spam, pingbacks…), counted in `skipped`.

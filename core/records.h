@@ -2,6 +2,7 @@
 // What importers produce: plain records streamed into a RecordSink (see importer.h).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,17 @@ struct ContactRecord {
     std::vector<Identity> identities;
     std::vector<std::string> circles;
     std::string notes;
+    std::optional<int> cadence_days;  ///< explicit "keep in touch every N days"
+};
+
+/// A promise to do something for someone by a date (a calendar's future event, a demo's task).
+struct FollowUpRecord {
+    std::string ext_ns;
+    std::string ext_id;
+    std::string text;
+    TimePoint due{};
+    std::vector<Participant> people;  ///< whom it is for (may be empty)
+    bool done = false;
 };
 
 /// A malformed record or a note worth telling: where (file:line, record id) and what.

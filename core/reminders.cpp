@@ -1,1 +1,203 @@
-// placeholder
+#include "core/reminders.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace kith::core {
+
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+
+double days_between(TimePoint from, TimePoint to) {
+    return static_cast<double>((to - from).count()) / kSecondsPerDay;
+}
+
+// Strong relationships rank higher: strength 50 doubles an item's weight, 100 triples it.
+double strength_factor(int strength) {
+    return 1.0 + static_cast<double>(std::clamp(strength, 0, 100)) / 50.0;
+}
+
+// A like, boost, follow or note at the end of a thread asks for no answer and awaits none.
+bool is_conversational(const ThreadTail& t) {
+    return t.personal && !t.bulk && is_meaningful(t.kind);
+}
+
+ReminderItem item_from_tail(ReminderRule rule, std::string_view id_prefix, const ThreadTail& t) {
+    ReminderItem item;
+    item.rule = rule;
+    item.id = std::string(id_prefix) + ":" + std::to_string(t.interaction_id);
+    item.person_id = t.person_id;
+    item.person_name = t.person_name;
+    item.channel = t.channel;
+    item.at = t.at;
+    item.subject = t.subject;
+    item.excerpt = t.excerpt;
+    item.thread_key = t.thread_key;
+    item.external_id = t.external_id;
+    item.url = t.url;
+    item.thread_id = t.thread_id;
+    item.interaction_id = t.interaction_id;
+    item.strength = t.strength;
+    item.subject_key = reminder_subject(item);
+    return item;
+}
+
+// Deterministic order: rank, then the older item, then the id, so equal ranks never shuffle.
+void sort_by_rank(std::vector<ReminderItem>& items) {
+    std::sort(items.begin(), items.end(), [](const ReminderItem& a, const ReminderItem& b) {
+        if (a.rank != b.rank) return a.rank > b.rank;
+        if (a.at != b.at) return a.at < b.at;
+        return std::tie(a.interaction_id, a.followup_id, a.person_id) <
+               std::tie(b.interaction_id, b.followup_id, b.person_id);
+    });
+}
+
+std::string days_text(double days) {
+    const auto n = static_cast<long long>(days);
+    return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+}  // namespace
+
+std::string_view to_string(ReminderRule r) {
+    switch (r) {
+        case ReminderRule::owe_reply:
+            return "owe_reply";
+        case ReminderRule::waiting:
+            return "waiting";
+        case ReminderRule::going_cold:
+            return "going_cold";
+        case ReminderRule::followup:
+            return "followup";
+    }
+    return "owe_reply";
+}
+
+std::optional<ReminderRule> parse_reminder_rule(std::string_view s) {
+    for (auto r : {ReminderRule::owe_reply, ReminderRule::waiting, ReminderRule::going_cold,
+                   ReminderRule::followup})
+        if (to_string(r) == s) return r;
+    return std::nullopt;
+}
+
+std::string reminder_subject(const ReminderItem& item) {
+    const std::string rule(to_string(item.rule));
+    switch (item.rule) {
+        case ReminderRule::owe_reply:
+        case ReminderRule::waiting:
+            return rule + ":i" + std::to_string(item.interaction_id);
+        case ReminderRule::going_cold:
+            return rule + ":p" + std::to_string(item.person_id) + "@" +
+                   std::to_string(to_unix(item.at));
+        case ReminderRule::followup:
+            return rule + ":f" + std::to_string(item.followup_id);
+    }
+    return rule;
+}
+
+bool is_hidden(const ReminderStates& states, const std::string& subject_key, TimePoint now) {
+    const auto it = states.find(subject_key);
+    if (it == states.end()) return false;
+    switch (it->second.kind) {
+        case ReminderStateKind::done:
+        case ReminderStateKind::dismissed:
+            return true;
+        case ReminderStateKind::snoozed:
+            return it->second.until > now;
+    }
+    return false;
+}
+
+std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
+                                    TimePoint now) {
+    std::vector<ReminderItem> out;
+    for (const auto& t : tails) {
+        if (t.direction != Direction::in || !is_conversational(t)) continue;
+        auto item = item_from_tail(ReminderRule::owe_reply, "owe_reply", t);
+        if (is_hidden(states, item.subject_key, now)) continue;
+        item.rank = std::max(0.0, days_between(t.at, now)) * strength_factor(t.strength);
+        out.push_back(std::move(item));
+    }
+    sort_by_rank(out);
+    return out;
+}
+
+std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
+                                          const ReminderStates& states, TimePoint now,
+                                          Days min_age) {
+    std::vector<ReminderItem> out;
+    for (const auto& t : tails) {
+        if (t.direction != Direction::out || !is_conversational(t)) continue;
+        if (now - t.at <= min_age) continue;
+        auto item = item_from_tail(ReminderRule::waiting, "waiting", t);
+        if (is_hidden(states, item.subject_key, now)) continue;
+        // Pure age, so that "higher rank first" and "oldest first" agree.
+        item.rank = days_between(t.at, now);
+        out.push_back(std::move(item));
+    }
+    sort_by_rank(out);
+    return out;
+}
+
+std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
+                                     const ReminderStates& states, TimePoint now) {
+    std::vector<ReminderItem> out;
+    for (const auto& c : contacts) {
+        if (c.cadence.source == CadenceSource::none || c.cadence.days.count() <= 0) continue;
+        // Someone never contacted has been waiting since they were added.
+        const TimePoint reference = c.last_contact.value_or(c.added_at);
+        if (now - reference <= c.cadence.days) continue;
+
+        ReminderItem item;
+        item.rule = ReminderRule::going_cold;
+        item.id = "going_cold:" + std::to_string(c.person_id);
+        item.person_id = c.person_id;
+        item.person_name = c.person_name;
+        item.channel = c.last_channel;
+        item.at = reference;
+        item.cadence = c.cadence;
+        item.strength = c.strength;
+        item.subject_key = reminder_subject(item);
+        if (is_hidden(states, item.subject_key, now)) continue;
+
+        const double elapsed = days_between(reference, now);
+        const double cadence_days = static_cast<double>(c.cadence.days.count());
+        item.excerpt = (c.last_contact ? "Last contact " + days_text(elapsed) + " ago"
+                                       : "No contact since added " + days_text(elapsed) + " ago") +
+                       "; cadence " + days_text(cadence_days) + " (" +
+                       std::string(to_string(c.cadence.source)) + ")";
+        // How far past due relative to the cadence: 10 days late on a weekly cadence outranks
+        // 10 days late on a yearly one.
+        item.rank = (elapsed - cadence_days) / cadence_days * strength_factor(c.strength);
+        out.push_back(std::move(item));
+    }
+    sort_by_rank(out);
+    return out;
+}
+
+std::vector<ReminderItem> followups_due(std::span<const FollowUpDue> followups,
+                                        const ReminderStates& states, TimePoint due_by) {
+    std::vector<ReminderItem> out;
+    for (const auto& f : followups) {
+        if (f.due > due_by) continue;
+        ReminderItem item;
+        item.rule = ReminderRule::followup;
+        item.id = "followup:" + std::to_string(f.followup_id);
+        item.person_id = f.person_id;
+        item.person_name = f.person_name;
+        item.channel = f.channel;
+        item.at = f.due;
+        item.subject = f.text;
+        item.followup_id = f.followup_id;
+        item.subject_key = reminder_subject(item);
+        if (is_hidden(states, item.subject_key, due_by)) continue;
+        // Days past due, so that "higher rank first" and "oldest due first" agree.
+        item.rank = days_between(f.due, due_by);
+        out.push_back(std::move(item));
+    }
+    sort_by_rank(out);
+    return out;
+}
+
+}  // namespace kith::core

@@ -72,8 +72,8 @@ using ReminderStates = std::map<std::string, ReminderState, std::less<>>;
 /// One line of the Today digest.
 struct ReminderItem {
     ReminderRule rule = ReminderRule::owe_reply;
-    std::string id;       ///< "owe_reply:<interaction id>", "waiting:<interaction id>",
-                          ///< "going_cold:<person id>", "followup:<follow-up id>"
+    std::string id;           ///< "owe_reply:<interaction id>", "waiting:<interaction id>",
+                              ///< "going_cold:<person id>", "followup:<follow-up id>"
     std::string subject_key;  ///< key for ReminderStates (see reminder_subject)
     std::int64_t person_id = 0;
     std::string person_name;
@@ -87,35 +87,46 @@ struct ReminderItem {
     std::int64_t thread_id = 0;
     std::int64_t interaction_id = 0;
     std::int64_t followup_id = 0;
-    Cadence cadence;      ///< going_cold only
+    Cadence cadence;  ///< going_cold only
     int strength = 0;
-    double rank = 0;      ///< higher first
+    double rank = 0;  ///< higher first
 };
 
 /// The key under which done/dismissed/snoozed is stored for an item. For conversation items it
-/// names the tail interaction (a new message makes a new item); for going-cold it names the
-/// person and the last contact (a new contact ends the item, dismissing lasts until then).
+/// names the tail interaction (a new message makes a new item): "owe_reply:i<interaction id>",
+/// "waiting:i<interaction id>"; for going-cold it names the person and the reference time `at`
+/// (last contact, or added_at) in Unix seconds: "going_cold:p<person id>@<seconds>" (a new
+/// contact ends the item, dismissing lasts until then); for follow-ups "followup:f<id>". Pure.
 std::string reminder_subject(const ReminderItem& item);
 
 /// True when a state hides the item at `now` (done, dismissed, or snoozed until after now).
 bool is_hidden(const ReminderStates& states, const std::string& subject_key, TimePoint now);
 
-/// Owe reply: tail inbound, personal, not bulk, not hidden. Ranked by age and strength.
+/// Owe reply: tail inbound, personal, not bulk, of a meaningful kind (a like, boost, follow or
+/// note asks for no answer), not hidden at `now`. rank = age in days × (1 + strength/50),
+/// highest first (ties: older first). Pure.
 std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
                                     TimePoint now);
 
-/// Waiting on them: tail is my personal outbound message, older than `min_age`. Oldest first.
+/// Waiting on them: tail is my personal, non-bulk outbound message of a meaningful kind, strictly
+/// older than `min_age` (exactly `min_age` old is not yet waiting), not hidden at `now`.
+/// rank = age in days; oldest first. Pure.
 std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
                                           const ReminderStates& states, TimePoint now,
                                           Days min_age = Days{7});
 
-/// Going cold: last meaningful contact (or `added_at` if never) older than the cadence; people
-/// without a cadence never go cold. Most overdue first, weighted by strength.
+/// Going cold: last meaningful contact (or `added_at` if never) strictly older than the cadence;
+/// people without a cadence (source none, or days ≤ 0) never go cold. Item `at` is that
+/// reference time, `excerpt` a short English description ("Last contact 45 days ago; cadence 30
+/// days (explicit)"). rank = (elapsed − cadence) / cadence × (1 + strength/50), highest first.
+/// Pure.
 std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
                                      const ReminderStates& states, TimePoint now);
 
-/// Follow-ups due: open follow-ups whose due time is at or before `due_by` (the end of the user's
-/// today). Oldest due first.
+/// Follow-ups due: open follow-ups whose due time is at or before `due_by` (the last second of
+/// the user's today, so that tomorrow's date-only follow-ups at 00:00 stay out). Snoozes are
+/// evaluated at `due_by`: a follow-up snoozed until later today shows in today's digest.
+/// rank = days past due; oldest due first. Pure.
 std::vector<ReminderItem> followups_due(std::span<const FollowUpDue> followups,
                                         const ReminderStates& states, TimePoint due_by);
 
