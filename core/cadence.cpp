@@ -45,13 +45,21 @@ std::optional<Days> infer_cadence(std::span<const TimePoint> meaningful_times) {
     for (const auto t : meaningful_times) days.push_back(std::chrono::floor<Days>(t));
     std::sort(days.begin(), days.end());
     days.erase(std::unique(days.begin(), days.end()), days.end());
-    if (days.size() < static_cast<std::size_t>(kMinInteractionsForInference)) return std::nullopt;
-
+    // An email thread answered over three days is one contact too: days closer than
+    // kEpisodeGapDays to the previous one join its episode, so bursts do not make the typical gap
+    // look like a day. An episode lasts at most a week, so daily contact still has a rhythm.
+    std::vector<std::chrono::sys_days> episodes;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        if (i == 0 || (days[i] - days[i - 1]).count() > kEpisodeGapDays ||
+            (days[i] - episodes.back()).count() >= kMaxEpisodeDays)
+            episodes.push_back(days[i]);
+    }
+    if (episodes.size() < static_cast<std::size_t>(kMinInteractionsForInference))
+        return std::nullopt;
     std::vector<double> gaps;
-    gaps.reserve(days.size() - 1);
-    for (std::size_t i = 1; i < days.size(); ++i)
-        gaps.push_back(static_cast<double>((days[i] - days[i - 1]).count()));
-
+    gaps.reserve(episodes.size() - 1);
+    for (std::size_t i = 1; i < episodes.size(); ++i)
+        gaps.push_back(static_cast<double>((episodes[i] - episodes[i - 1]).count()));
     // 1.5 × the typical gap: a person is "cold" only once clearly later than usual.
     const auto raw = std::llround(1.5 * median(gaps));
     const auto clamped =

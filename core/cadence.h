@@ -20,12 +20,17 @@ struct Cadence {
 inline constexpr int kMinInferredCadenceDays = 7;
 inline constexpr int kMaxInferredCadenceDays = 365;
 inline constexpr int kMinInteractionsForInference = 4;
+/// Contact days at most this many days after the previous contact day belong to one episode.
+inline constexpr int kEpisodeGapDays = 2;
+/// An episode ends after this many days even if contact goes on daily.
+inline constexpr int kMaxEpisodeDays = 7;
 
 /// Inferred cadence from the times of meaningful interactions (any order, duplicates allowed):
-/// 1.5 × the median gap between consecutive distinct UTC days (the mean of the two middle gaps
-/// when their number is even), rounded to whole days (halves away from zero) and clamped to
-/// 7–365 days. Interactions on the same UTC day count once, so nullopt unless they fall on at
-/// least 4 distinct days. Pure.
+/// 1.5 × the median gap between contact *episodes* (the mean of the two middle gaps when their
+/// number is even), rounded to whole days (halves away from zero) and clamped to 7–365 days.
+/// Interactions on one UTC day are one contact; contact days at most kEpisodeGapDays apart form
+/// one episode (an email thread answered over three days), cut after kMaxEpisodeDays so daily
+/// contact still has a weekly rhythm. nullopt with fewer than 4 episodes. Pure.
 std::optional<Days> infer_cadence(std::span<const TimePoint> meaningful_times);
 
 /// Explicit beats circle beats inferred; none when all are absent. A value of zero or fewer days

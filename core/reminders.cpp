@@ -1,6 +1,7 @@
 #include "core/reminders.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace kith::core {
@@ -17,6 +18,17 @@ double days_between(TimePoint from, TimePoint to) {
 double strength_factor(int strength) {
     return 1.0 + static_cast<double>(std::clamp(strength, 0, 100)) / 50.0;
 }
+
+// How pressing an unanswered message is by age: it grows until `peak_days`, then fades (halving
+// every `fade_days`), so a two-year-old thread never crowds out last week's question.
+double urgency(double age_days, double peak_days, double fade_days) {
+    if (age_days <= peak_days) return 0.5 + std::max(0.0, age_days) / (2.0 * peak_days);
+    return std::pow(0.5, (age_days - peak_days) / fade_days);
+}
+
+// A reply I owe is most pressing after two weeks; a reply I await after a month ("I am still
+// waiting and it is more than three weeks").
+constexpr double kOwePeakDays = 14, kOweFadeDays = 60, kWaitPeakDays = 30, kWaitFadeDays = 90;
 
 // A like, boost, follow or note at the end of a thread asks for no answer and awaits none.
 bool is_conversational(const ThreadTail& t) {
@@ -116,7 +128,8 @@ std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const Rem
         if (t.direction != Direction::in || !is_conversational(t)) continue;
         auto item = item_from_tail(ReminderRule::owe_reply, "owe_reply", t);
         if (is_hidden(states, item.subject_key, now)) continue;
-        item.rank = std::max(0.0, days_between(t.at, now)) * strength_factor(t.strength);
+        item.rank = urgency(days_between(t.at, now), kOwePeakDays, kOweFadeDays) *
+                    strength_factor(t.strength);
         out.push_back(std::move(item));
     }
     sort_by_rank(out);
@@ -132,8 +145,8 @@ std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
         if (now - t.at <= min_age) continue;
         auto item = item_from_tail(ReminderRule::waiting, "waiting", t);
         if (is_hidden(states, item.subject_key, now)) continue;
-        // Pure age, so that "higher rank first" and "oldest first" agree.
-        item.rank = days_between(t.at, now);
+        item.rank = urgency(days_between(t.at, now), kWaitPeakDays, kWaitFadeDays) *
+                    strength_factor(t.strength);
         out.push_back(std::move(item));
     }
     sort_by_rank(out);
@@ -169,7 +182,10 @@ std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
                        std::string(to_string(c.cadence.source)) + ")";
         // How far past due relative to the cadence: 10 days late on a weekly cadence outranks
         // 10 days late on a yearly one.
-        item.rank = (elapsed - cadence_days) / cadence_days * strength_factor(c.strength);
+        // Strength leads: a strong relationship slipping matters more than a long-faded one,
+        // whose strength has decayed to nothing however overdue it is.
+        item.rank = (1.0 + std::clamp(c.strength, 0, 100)) *
+                    std::min(1.0, (elapsed - cadence_days) / cadence_days);
         out.push_back(std::move(item));
     }
     sort_by_rank(out);

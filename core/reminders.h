@@ -103,14 +103,16 @@ std::string reminder_subject(const ReminderItem& item);
 bool is_hidden(const ReminderStates& states, const std::string& subject_key, TimePoint now);
 
 /// Owe reply: tail inbound, personal, not bulk, of a meaningful kind (a like, boost, follow or
-/// note asks for no answer), not hidden at `now`. rank = age in days × (1 + strength/50),
-/// highest first (ties: older first). Pure.
+/// note asks for no answer), not hidden at `now`. rank = urgency(age) × (1 + strength/50), where
+/// urgency rises from 0.5 to 1 over the first 14 days and then halves every 60 days, highest first
+/// (ties: older first). Pure.
 std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
                                     TimePoint now);
 
 /// Waiting on them: tail is my personal, non-bulk outbound message of a meaningful kind, strictly
 /// older than `min_age` (exactly `min_age` old is not yet waiting), not hidden at `now`.
-/// rank = age in days; oldest first. Pure.
+/// rank = urgency(age) × (1 + strength/50), urgency rising from 0.5 to 1 over 30 days and then
+/// halving every 90 days. Pure.
 std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
                                           const ReminderStates& states, TimePoint now,
                                           Days min_age = Days{7});
@@ -118,7 +120,8 @@ std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
 /// Going cold: last meaningful contact (or `added_at` if never) strictly older than the cadence;
 /// people without a cadence (source none, or days ≤ 0) never go cold. Item `at` is that
 /// reference time, `excerpt` a short English description ("Last contact 45 days ago; cadence 30
-/// days (explicit)"). rank = (elapsed − cadence) / cadence × (1 + strength/50), highest first.
+/// days (explicit)"). rank = (1 + strength) × min(1, (elapsed − cadence) / cadence), highest first:
+/// a strong relationship slipping outranks one that faded long ago.
 /// Pure.
 std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
                                      const ReminderStates& states, TimePoint now);

@@ -75,19 +75,35 @@ TEST_CASE("infer_cadence collapses same-day duplicates") {
 }
 
 TEST_CASE("infer_cadence counts UTC calendar days, not 24-hour spans") {
-    // 23:59 and 00:01 the next day are different days one day apart, even two minutes apart.
+    // 23:59 on day 0 and 00:01 on day 3 are three calendar days apart (a new episode) though only
+    // 48 hours and 2 minutes pass; counted as 24-hour spans they would merge into one episode.
     const auto d0 = parse_iso("2026-03-01T23:59:00Z").value();
-    const std::vector<TimePoint> times = {d0, d0 + minutes{2}, d0 + minutes{2} + Days{1},
-                                          d0 + minutes{2} + Days{2}};
-    // Gaps 1, 1, 1 → 1.5 → 2 → clamped to 7; were the first two one day, nullopt.
+    const auto d3 = parse_iso("2026-03-04T00:01:00Z").value();
+    const std::vector<TimePoint> times = {d0, d3, d3 + Days{3}, d3 + Days{6}};
+    // Episode gaps 3, 3, 3 → 4.5 → 5 → clamped to 7.
     CHECK(infer_cadence(times) == Days{7});
 }
 
+TEST_CASE("infer_cadence treats a burst of replies as one contact") {
+    // A thread answered over three days, once a month: the rhythm is monthly, not daily.
+    const auto times = on_days({0, 1, 2, 30, 31, 32, 60, 62, 90, 91});
+    CHECK(infer_cadence(times) == Days{45});
+    // Three days apart is a new episode; two days apart is the same one.
+    CHECK(infer_cadence(on_days({0, 3, 6, 9})) == Days{7});
+    CHECK_FALSE(infer_cadence(on_days({0, 2, 4, 6, 8, 10})));
+}
+
 TEST_CASE("infer_cadence clamps to 7..365") {
-    // Daily contact: gap 1 → 2 → 7.
-    CHECK(infer_cadence(on_days({0, 1, 2, 3, 4, 5, 6, 7, 8, 9})) == Days{kMinInferredCadenceDays});
+    // Daily contact for a month: an episode a week (episodes end after 7 days) → 7 → 10.5 → 11.
+    std::vector<int> daily;
+    for (int d = 0; d < 29; ++d) daily.push_back(d);
+    std::vector<TimePoint> every_day;
+    for (int d : daily) every_day.push_back(base() + Days{d});
+    CHECK(infer_cadence(every_day) == Days{11});
+    // Ten days of daily contact is only two episodes: too little to infer a rhythm.
+    CHECK_FALSE(infer_cadence(on_days({0, 1, 2, 3, 4, 5, 6, 7, 8, 9})));
     // Gap 4 → 6 → 7.
-    CHECK(infer_cadence(on_days({0, 4, 8, 12})) == Days{7});
+    CHECK(infer_cadence(on_days({0, 4, 8, 12})) == Days{kMinInferredCadenceDays});
     // Gap 300 → 450 → 365.
     CHECK(infer_cadence(on_days({0, 300, 600, 900})) == Days{kMaxInferredCadenceDays});
     // Gap 243 → 364.5 → 365 (rounds to the ceiling itself); gap 242 → 363.

@@ -167,27 +167,30 @@ TEST_CASE("owe_reply: the last word is theirs, personal and not bulk") {
     CHECK(i.followup_id == 0);
     CHECK(i.cadence.source == CadenceSource::none);
     CHECK(i.strength == 50);
-    // 3 days × (1 + 50/50).
-    CHECK(i.rank == 6.0);
-    CHECK(items.at(1).rank == 1.0);
+    // Urgency at 3 days (0.5 + 3/28) × (1 + 50/50).
+    CHECK(i.rank == doctest::Approx((0.5 + 3.0 / 28.0) * 2.0));
+    CHECK(items.at(1).rank == doctest::Approx(0.5 + 1.0 / 28.0));
     CHECK(items.at(1).channel == Channel::mastodon);
 }
 
 TEST_CASE("owe_reply ranks by age and strength") {
+    // Urgency grows to a peak at 14 days, then halves every 60 days; strength multiplies it.
     const auto t = now();
     const std::vector<ThreadTail> tails = {
-        tail(1, Direction::in, t - Days{10}, 0),   // 10 × 1 = 10
-        tail(2, Direction::in, t - Days{4}, 100),  // 4 × 3 = 12
-        tail(3, Direction::in, t - Days{5}, 0),    // 5
-        tail(4, Direction::in, t - Days{5}, 0),    // 5, tie: same time, lower id first
-        tail(5, Direction::in, t - Days{20}, 0),   // 20
-        tail(6, Direction::in, t + hours{1}, 100)  // dated ahead of now: age 0
+        tail(1, Direction::in, t - Days{10}, 0),    // 0.5 + 10/28 = 0.857
+        tail(2, Direction::in, t - Days{4}, 100),   // (0.5 + 4/28) × 3 = 1.929
+        tail(3, Direction::in, t - Days{14}, 0),    // peak: 1.0
+        tail(4, Direction::in, t - Days{74}, 0),    // faded by half: 0.5
+        tail(5, Direction::in, t - Days{740}, 50),  // two years old: almost nothing
+        tail(6, Direction::in, t + hours{1}, 0)     // dated ahead of now: age 0 → 0.5, tie with 4
     };
     const auto items = owe_reply(tails, {}, t);
-    CHECK(interaction_ids(items) == Ids{5, 2, 1, 3, 4, 6});
-    CHECK(items.at(0).rank == 20.0);
-    CHECK(items.at(1).rank == 12.0);
-    CHECK(items.at(5).rank == 0.0);
+    CHECK(interaction_ids(items) == Ids{2, 3, 1, 4, 6, 5});
+    CHECK(items.at(0).rank == doctest::Approx((0.5 + 4.0 / 28.0) * 3.0));
+    CHECK(items.at(1).rank == doctest::Approx(1.0));
+    CHECK(items.at(3).rank == doctest::Approx(0.5));
+    CHECK(items.at(4).rank == doctest::Approx(0.5));
+    CHECK(items.at(5).rank < 0.001);
 }
 
 TEST_CASE("owe_reply: snooze hides until expiry, done and dismissed hide") {
@@ -251,7 +254,8 @@ TEST_CASE("waiting_on_them: my message older than 7 days, strictly") {
     CHECK(i.thread_key == "<root6@example.org>");
     CHECK(i.external_id == "<msg6@example.org>");
     CHECK(i.strength == 90);
-    CHECK(i.rank == 25.0);
+    // Urgency (0.5 + 25/60) × (1 + 90/50).
+    CHECK(i.rank == doctest::Approx((0.5 + 25.0 / 60.0) * 2.8));
 
     // "More than three weeks": a custom threshold.
     CHECK(interaction_ids(waiting_on_them(tails, {}, t, Days{21})) == Ids{6});
@@ -316,8 +320,8 @@ TEST_CASE("going_cold: item fields and exact threshold") {
     CHECK(i.cadence.source == CadenceSource::explicit_);
     CHECK(i.cadence.days == Days{30});
     CHECK(i.strength == 50);
-    // (45 − 30) / 30 × (1 + 50/50).
-    CHECK(i.rank == 1.0);
+    // (1 + strength 50) × overdue fraction (45 − 30) / 30.
+    CHECK(i.rank == doctest::Approx(51.0 * 0.5));
     CHECK(i.excerpt == "Last contact 45 days ago; cadence 30 days (explicit)");
     CHECK(i.interaction_id == 0);
     CHECK(i.followup_id == 0);
@@ -388,20 +392,23 @@ TEST_CASE("going_cold: dismissal lasts until the next contact") {
     CHECK(items[0].subject_key == "going_cold:p1@" + std::to_string(to_unix(t - Days{35})));
 }
 
-TEST_CASE("going_cold ranks by overdue fraction and strength") {
+TEST_CASE("going_cold ranks strong slipping relationships above long-faded ones") {
+    // rank = (1 + strength) × overdue fraction, the fraction capped at 1.
     const auto t = now();
     const std::vector<ContactState> contacts = {
-        contact(1, t - Days{45}, explicit_days(30), 0),      // 0.5
-        contact(2, t - Days{14}, explicit_days(10), 50),     // 0.4 × 2 = 0.8
-        contact(3, t - Days{14}, explicit_days(7), 0),       // 1.0
-        contact(4, t - Days{400}, explicit_days(365), 100),  // 35/365 × 3 ≈ 0.29
+        contact(1, t - Days{45}, explicit_days(30), 0),      // 1 × 0.5 = 0.5
+        contact(2, t - Days{14}, explicit_days(10), 50),     // 51 × 0.4 = 20.4
+        contact(3, t - Days{14}, explicit_days(7), 0),       // 1 × 1.0 = 1
+        contact(4, t - Days{400}, explicit_days(365), 100),  // 101 × 35/365 ≈ 9.68
+        contact(5, t - Days{730}, explicit_days(7), 1),      // faded: 2 × 1 (capped) = 2
     };
     const auto items = going_cold(contacts, {}, t);
-    CHECK(person_ids(items) == Ids{3, 2, 1, 4});
-    CHECK(items.at(0).rank == 1.0);
-    CHECK(items.at(1).rank == doctest::Approx(0.8));
-    CHECK(items.at(2).rank == 0.5);
-    CHECK(items.at(3).rank == doctest::Approx(35.0 / 365.0 * 3.0));
+    CHECK(person_ids(items) == Ids{2, 4, 5, 3, 1});
+    CHECK(items.at(0).rank == doctest::Approx(20.4));
+    CHECK(items.at(1).rank == doctest::Approx(101.0 * 35.0 / 365.0));
+    CHECK(items.at(2).rank == doctest::Approx(2.0));
+    CHECK(items.at(3).rank == doctest::Approx(1.0));
+    CHECK(items.at(4).rank == doctest::Approx(0.5));
 }
 
 TEST_CASE("followups_due: due at or before the end of today, oldest first") {

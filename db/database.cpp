@@ -1,0 +1,167 @@
+#include "db/database.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <system_error>
+
+#include "db/migrations.h"
+#include "db/sqlite_error.h"
+
+namespace kith::db {
+
+namespace fs = std::filesystem;
+using core::ErrorCode;
+using core::make_error;
+using core::Result;
+
+namespace {
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+// SQLite's header magic; checked before SQLite sees the file so that a foreign file is never
+// touched and the error can say what the file is.
+bool has_sqlite_header(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[16] = {};
+    in.read(magic, sizeof magic);
+    return in.gcount() == 16 && std::string_view(magic, 15) == "SQLite format 3";
+}
+
+std::string timestamp_for_file() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
+    const int app_id = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    // Reading the schema also makes SQLite validate page 1; damaged files fail here.
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (app_id != kApplicationId && (app_id != 0 || tables > 0)) {
+        return make_error(ErrorCode::not_a_kith_database,
+                          "open (" + path.string() + "): this SQLite file belongs to another "
+                          "program, not Kith",
+                          "Check the path given with --db or KITH_DB; nothing was changed.");
+    }
+    if (version > latest_schema_version()) {
+        return make_error(ErrorCode::too_new,
+                          "open (" + path.string() + "): the database was written by a newer Kith "
+                          "(schema " + std::to_string(version) + ", this Kith knows up to " +
+                              std::to_string(latest_schema_version()) + ")",
+                          "Update Kith; nothing was changed.");
+    }
+    return {};
+}
+
+}  // namespace
+
+Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
+    : m_db(std::move(db)), m_path(std::move(path)) {}
+
+Database::~Database() = default;
+
+int busy_timeout_ms() {
+    const auto v = env("KITH_BUSY_TIMEOUT_MS");
+    if (v.empty()) return 5000;
+    try {
+        return std::max(0, std::stoi(v));
+    } catch (...) {
+        return 5000;
+    }
+}
+
+fs::path default_database_path(bool demo) {
+    const char* file = demo ? "demo.db" : "kith.db";
+    if (!demo) {
+        if (const auto p = env("KITH_DB"); !p.empty()) return p;
+    }
+    if (const auto xdg = env("XDG_DATA_HOME"); !xdg.empty()) return fs::path(xdg) / "kith" / file;
+    const auto home = env("HOME");
+    return fs::path(home.empty() ? "." : home) / ".local" / "share" / "kith" / file;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode mode) {
+    const std::string where = path.string();
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (exists && fs::is_directory(path, ec)) {
+        return make_error(ErrorCode::io, "open (" + where + "): this is a folder, not a file",
+                          "Give the path of a database file, e.g. --db " + where + "/kith.db");
+    }
+    const bool is_new = !exists || fs::file_size(path, ec) == 0;
+    if (!exists) {
+        if (mode == OpenMode::read_only) {
+            return make_error(ErrorCode::not_found, "open (" + where + "): no database here",
+                              "Create one with `kith-cli --db " + where + " init`.");
+        }
+        if (path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
+            fs::create_directories(path.parent_path(), ec);
+            if (ec) {
+                return make_error(ErrorCode::io,
+                                  "open (" + where + "): cannot create the folder " +
+                                      path.parent_path().string() + ": " + ec.message(),
+                                  "Choose a writable location with --db PATH or KITH_DB.");
+            }
+        }
+    } else if (!is_new && !has_sqlite_header(path)) {
+        return make_error(ErrorCode::not_a_kith_database,
+                          "open (" + where + "): this file is not a Kith database",
+                          "Check the path given with --db or KITH_DB; nothing was changed.");
+    }
+
+    return guarded("open", where, [&]() -> Result<std::unique_ptr<Database>> {
+        const int flags = mode == OpenMode::read_only
+                              ? SQLite::OPEN_READONLY
+                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        auto sql = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms());
+        if (auto ok = check_is_kith(*sql, path); !ok) return ok.error();
+
+        const int version = sql->execAndGet("PRAGMA user_version").getInt();
+        std::unique_ptr<Database> db(new Database(std::move(sql), path));
+        auto& s = *db->m_db;
+        if (version < latest_schema_version()) {
+            if (mode == OpenMode::read_only) {
+                return make_error(ErrorCode::database,
+                                  "open (" + where + "): the database needs an upgrade first",
+                                  "Run any kith-cli command without read-only mode once.");
+            }
+            if (version > 0) {
+                if (s.execAndGet("PRAGMA quick_check(1)").getString() != "ok") {
+                    return make_error(ErrorCode::corrupt,
+                                      "open (" + where + "): the database file is damaged",
+                                      "Nothing was written. Restore the newest copy from the "
+                                      "backups folder next to the database.");
+                }
+                const fs::path dir = path.parent_path() / "backups";
+                fs::create_directories(dir, ec);
+                const fs::path copy = dir / (path.stem().string() + "-schema" +
+                                             std::to_string(version) + "-" + timestamp_for_file() +
+                                             ".db");
+                s.backup(copy.c_str(), SQLite::Database::Save);
+                db->m_backup = copy;
+            }
+            if (is_new) s.exec("PRAGMA journal_mode = WAL");
+            apply_migrations(s, version);
+        }
+        s.exec("PRAGMA foreign_keys = ON");
+        if (mode == OpenMode::read_write) s.exec("PRAGMA synchronous = NORMAL");
+        s.exec("PRAGMA temp_store = MEMORY");
+        s.exec("PRAGMA cache_size = -65536");
+        return db;
+    });
+}
+
+}  // namespace kith::db

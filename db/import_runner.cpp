@@ -1,0 +1,120 @@
+#include "db/import_runner.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <nlohmann/json.hpp>
+
+#include "db/database.h"
+#include "db/person_stats.h"
+#include "db/sqlite_error.h"
+
+namespace kith::db {
+
+using core::Result;
+
+namespace {
+
+struct SourceRow {
+    std::int64_t id = 0;
+    std::optional<std::string> cursor;
+};
+
+Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core::TimePoint now) {
+    return guarded("register source", db.path().string(), [&]() -> Result<SourceRow> {
+        SQLite::Statement ins(db.sql(),
+                              "INSERT OR IGNORE INTO sources(kind, location, created_at) "
+                              "VALUES (?, ?, ?)");
+        ins.bind(1, req.kind);
+        ins.bind(2, req.location);
+        ins.bind(3, core::to_unix(now));
+        ins.exec();
+        SQLite::Statement q(db.sql(), "SELECT id, cursor FROM sources WHERE kind = ? AND location = ?");
+        q.bind(1, req.kind);
+        q.bind(2, req.location);
+        q.executeStep();
+        SourceRow r{q.getColumn(0).getInt64(), std::nullopt};
+        if (!q.getColumn(1).isNull()) r.cursor = q.getColumn(1).getString();
+        return r;
+    });
+}
+
+Result<std::int64_t> start_run(Database& db, std::int64_t source_id, core::TimePoint now) {
+    return guarded("record import run", db.path().string(), [&]() -> Result<std::int64_t> {
+        SQLite::Statement q(db.sql(),
+                            "INSERT INTO import_runs(source_id, started_at, status) "
+                            "VALUES (?, ?, 'running')");
+        q.bind(1, source_id);
+        q.bind(2, core::to_unix(now));
+        q.exec();
+        return db.sql().getLastInsertRowid();
+    });
+}
+
+Result<void> finish_run(Database& db, const ImportResult& r, const std::string& error,
+                        const std::optional<std::string>& cursor, core::TimePoint now) {
+    return guarded("record import run", db.path().string(), [&]() -> Result<void> {
+        nlohmann::json messages = nlohmann::json::array();
+        for (const auto& m : r.counts.messages)
+            messages.push_back({{"location", m.location}, {"message", m.message}});
+        SQLite::Statement q(db.sql(),
+                            "UPDATE import_runs SET finished_at = ?, status = ?, added = ?, "
+                            "updated = ?, skipped = ?, warnings = ?, error = ?, messages = ? "
+                            "WHERE id = ?");
+        q.bind(1, core::to_unix(now));
+        q.bind(2, r.status);
+        q.bind(3, static_cast<std::int64_t>(r.counts.added));
+        q.bind(4, static_cast<std::int64_t>(r.counts.updated));
+        q.bind(5, static_cast<std::int64_t>(r.counts.skipped));
+        q.bind(6, static_cast<std::int64_t>(r.counts.warnings));
+        if (error.empty()) q.bind(7); else q.bind(7, error);
+        q.bind(8, messages.dump());
+        q.bind(9, r.run_id);
+        q.exec();
+        if (cursor) {
+            SQLite::Statement c(db.sql(), "UPDATE sources SET cursor = ? WHERE id = ?");
+            c.bind(1, *cursor);
+            c.bind(2, r.source_id);
+            c.exec();
+        }
+        return {};
+    });
+}
+
+}  // namespace
+
+Result<ImportResult> run_import(Database& db, core::Importer& importer,
+                                const core::ImportRequest& request, core::Progress& progress,
+                                core::TimePoint now) {
+    auto source = source_for(db, request, now);
+    if (!source) return source.error();
+    auto run = start_run(db, source->id, now);
+    if (!run) return run.error();
+
+    ImportResult result;
+    result.source_id = source->id;
+    result.run_id = *run;
+    ImportSink sink(db, source->id, *run, source->cursor, now);
+    auto outcome = importer.run(request, sink, progress);
+    if (outcome) outcome = sink.commit();
+    if (!outcome) sink.rollback();
+    result.counts = sink.counts();
+
+    std::string error;
+    if (outcome) {
+        result.status = "completed";
+    } else if (outcome.error().code == core::ErrorCode::cancelled) {
+        result.status = "cancelled";
+    } else {
+        result.status = "failed";
+        error = outcome.error().message;
+    }
+    // The people touched by committed batches get fresh caches whatever the outcome.
+    if (auto refreshed = refresh_person_stats(db)) result.people_refreshed = *refreshed;
+    const auto cursor = outcome ? sink.new_cursor() : std::nullopt;
+    if (auto f = finish_run(db, result, error, cursor, now); !f) return f.error();
+    if (!outcome) return outcome.error();
+    return result;
+}
+
+}  // namespace kith::db

@@ -1,0 +1,251 @@
+#include "db/import_sink.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "db/circle_repo.h"
+#include "db/database.h"
+#include "db/followup_repo.h"
+#include "db/identity_repo.h"
+#include "db/people_repo.h"
+#include "db/sqlite_error.h"
+
+namespace kith::db {
+
+using core::ErrorCode;
+using core::make_error;
+using core::Result;
+
+ImportSink::ImportSink(Database& db, std::optional<std::int64_t> source_id,
+                       std::optional<std::int64_t> run_id, std::optional<std::string> cursor,
+                       core::TimePoint now, std::size_t batch_size)
+    : m_db(db),
+      m_writer(db),
+      m_source_id(source_id),
+      m_run_id(run_id),
+      m_cursor(std::move(cursor)),
+      m_now(now),
+      m_batch_size(batch_size == 0 ? 1 : batch_size) {
+    if (auto mine = IdentityRepo(db).mine())
+        for (const auto& id : *mine) m_me.emplace(id.kind, id.value);
+}
+
+ImportSink::~ImportSink() { rollback(); }
+
+Result<void> ImportSink::begin_if_needed() {
+    if (m_open) return {};
+    return guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        m_db.sql().exec("BEGIN IMMEDIATE");
+        m_open = true;
+        return {};
+    });
+}
+
+Result<void> ImportSink::after_record() {
+    if (++m_in_batch < m_batch_size) return {};
+    return commit();
+}
+
+Result<void> ImportSink::commit() {
+    if (!m_open) return {};
+    auto r = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        m_db.sql().exec("COMMIT");
+        return {};
+    });
+    if (!r) {
+        rollback();
+        return r;
+    }
+    m_open = false;
+    m_in_batch = 0;
+    return {};
+}
+
+void ImportSink::rollback() {
+    if (!m_open) return;
+    try {
+        m_db.sql().exec("ROLLBACK");
+    } catch (...) {
+        // Nothing more can be done; SQLite rolls back itself when the connection closes.
+    }
+    m_open = false;
+    m_in_batch = 0;
+    m_writer.clear_cache();
+}
+
+void ImportSink::warning(core::ImportWarning w) {
+    ++m_counts.warnings;
+    if (m_counts.messages.size() < kMaxMessages) m_counts.messages.push_back(std::move(w));
+}
+
+void ImportSink::skipped(std::uint64_t n, std::string_view) { m_counts.skipped += n; }
+
+bool ImportSink::is_me(const core::Identity& id) const {
+    return m_me.count({id.kind, id.value}) != 0;
+}
+
+void ImportSink::count(WriteOutcome o) {
+    switch (o) {
+        case WriteOutcome::added: ++m_counts.added; break;
+        case WriteOutcome::updated: ++m_counts.updated; break;
+        case WriteOutcome::unchanged: ++m_counts.skipped; break;
+    }
+}
+
+std::vector<ResolvedParticipant> ImportSink::resolve_all(const std::vector<core::Participant>& ps) {
+    std::vector<ResolvedParticipant> out;
+    out.reserve(ps.size());
+    for (const auto& p : ps) {
+        if (p.identity.value.empty() || is_me(p.identity)) continue;
+        auto r = m_writer.resolve(p, m_source_id, m_now);
+        bool seen = false;
+        for (const auto& o : out) seen = seen || o.person_id == r.person_id;
+        if (!seen) out.push_back(r);
+    }
+    return out;
+}
+
+Result<void> ImportSink::interaction(const core::InteractionRecord& r) {
+    if (r.ext_ns.empty() || r.ext_id.empty()) {
+        warning({r.ext_id, "record without an id skipped"});
+        return {};
+    }
+    if (auto b = begin_if_needed(); !b) return b;
+    auto w = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        const auto people = resolve_all(r.participants);
+        count(m_writer.write(r, people, m_source_id, m_run_id).first);
+        return {};
+    });
+    if (!w) return w;
+    return after_record();
+}
+
+Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
+    if (r.their.value.empty() || is_me(r.their)) return {};
+    if (auto b = begin_if_needed(); !b) return b;
+    auto w = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        const auto who = m_writer.resolve({r.their, r.display_name, core::ParticipantRole::author},
+                                          m_source_id, m_now);
+        const auto seen = core::to_unix(r.seen_at);
+        SQLite::Statement find(m_db.sql(),
+                               "SELECT id, last_seen, ended_at FROM follow_edges "
+                               "WHERE network = ? AND identity_id = ? AND direction = ?");
+        find.bind(1, std::string(core::to_string(r.network)));
+        find.bind(2, *who.identity_id);
+        find.bind(3, std::string(core::to_string(r.direction)));
+        if (find.executeStep()) {
+            const bool ended = !find.getColumn(2).isNull();
+            if (find.getColumn(1).getInt64() >= seen && !ended) {
+                count(WriteOutcome::unchanged);
+                return {};
+            }
+            SQLite::Statement up(m_db.sql(),
+                                 "UPDATE follow_edges SET last_seen = max(last_seen, ?), "
+                                 "ended_at = NULL WHERE id = ?");
+            up.bind(1, seen);
+            up.bind(2, find.getColumn(0).getInt64());
+            up.exec();
+            count(WriteOutcome::updated);
+            return {};
+        }
+        SQLite::Statement ins(m_db.sql(),
+                              "INSERT INTO follow_edges(network, identity_id, direction, "
+                              "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)");
+        ins.bind(1, std::string(core::to_string(r.network)));
+        ins.bind(2, *who.identity_id);
+        ins.bind(3, std::string(core::to_string(r.direction)));
+        ins.bind(4, seen);
+        ins.bind(5, seen);
+        ins.exec();
+        count(WriteOutcome::added);
+        return {};
+    });
+    if (!w) return w;
+    return after_record();
+}
+
+Result<void> ImportSink::contact(const core::ContactRecord& r) {
+    if (r.identities.empty() && r.display_name.empty()) {
+        warning({r.ext_id, "contact without a name or identity skipped"});
+        return {};
+    }
+    if (auto b = begin_if_needed(); !b) return b;
+    PeopleRepo people(m_db);
+    IdentityRepo identities(m_db);
+    std::optional<std::int64_t> person;
+    for (const auto& id : r.identities) {
+        auto found = people.find_by_identity(id);
+        if (!found) return found.error();
+        if (*found) {
+            person = **found;
+            break;
+        }
+    }
+    bool created = false;
+    if (!person) {
+        const std::string name = r.display_name.empty()
+                                     ? (r.identities.front().display.empty()
+                                            ? r.identities.front().value
+                                            : r.identities.front().display)
+                                     : r.display_name;
+        auto added = people.add(name, r.notes, m_now);
+        if (!added) return added.error();
+        person = *added;
+        created = true;
+    }
+    bool changed = false;
+    for (const auto& id : r.identities) {
+        auto owner = people.find_by_identity(id);
+        if (!owner) return owner.error();
+        if (*owner && **owner != *person) {
+            warning({r.ext_id, std::string(core::to_string(id.kind)) + " " + id.value +
+                                   " already belongs to another person; left there"});
+            continue;
+        }
+        if (*owner) continue;
+        if (auto a = identities.add(*person, id, m_now); !a) return a.error();
+        changed = true;
+    }
+    CircleRepo circles(m_db);
+    for (const auto& name : r.circles) {
+        auto c = circles.get_or_create(name, m_now);
+        if (!c) return c.error();
+        if (auto a = circles.assign(*person, *c); !a) return a;
+    }
+    if (r.cadence_days) {
+        auto row = people.get(*person);
+        if (!row) return row.error();
+        if (!row->cadence_days) {
+            if (auto s = people.set_cadence(*person, r.cadence_days, m_now); !s) return s;
+            changed = true;
+        }
+    }
+    count(created ? WriteOutcome::added : changed ? WriteOutcome::updated : WriteOutcome::unchanged);
+    return after_record();
+}
+
+Result<void> ImportSink::followup(const core::FollowUpRecord& r) {
+    if (r.ext_ns.empty() || r.ext_id.empty()) {
+        warning({r.ext_id, "follow-up without an id skipped"});
+        return {};
+    }
+    if (auto b = begin_if_needed(); !b) return b;
+    NewFollowUp f;
+    f.text = r.text;
+    f.due = r.due;
+    f.ext_ns = r.ext_ns;
+    f.ext_id = r.ext_id;
+    f.done = r.done;
+    auto resolved = guarded("import", m_db.path().string(),
+                            [&]() -> Result<std::vector<ResolvedParticipant>> {
+                                return resolve_all(r.people);
+                            });
+    if (!resolved) return resolved.error();
+    for (const auto& p : *resolved) f.person_ids.push_back(p.person_id);
+    auto added = FollowUpRepo(m_db).add(f, m_now);
+    if (!added) return added.error();
+    count(added->second);
+    return after_record();
+}
+
+}  // namespace kith::db

@@ -1,0 +1,246 @@
+#include "db/interaction_writer.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/tail_state.h"
+#include "db/database.h"
+
+namespace kith::db {
+
+namespace {
+
+// Caches stay small enough for any mailbox; when they fill up they are simply cleared.
+constexpr std::size_t kMaxCache = 200'000;
+
+std::string identity_key(const core::Identity& id) {
+    return std::string(core::to_string(id.kind)) + '\x1f' + id.value;
+}
+
+// Which participant a conversation's tail is "with": the sender of what came in, the first
+// recipient of what went out.
+std::int64_t tail_person(const core::InteractionRecord& r,
+                         std::span<const ResolvedParticipant> people) {
+    if (people.empty()) return 0;
+    if (r.direction == core::Direction::in) {
+        for (const auto& p : people)
+            if (p.role == core::ParticipantRole::from || p.role == core::ParticipantRole::author)
+                return p.person_id;
+    }
+    return people.front().person_id;
+}
+
+}  // namespace
+
+InteractionWriter::InteractionWriter(Database& db)
+    : m_db(db),
+      m_find_identity(db.sql(), "SELECT id, person_id FROM identities WHERE kind = ? AND value = ?"),
+      m_insert_person(db.sql(),
+                      "INSERT INTO people(name, created_at, updated_at) VALUES (?, ?, ?)"),
+      m_insert_identity(db.sql(),
+                        "INSERT INTO identities(person_id, kind, value, display, created_at) "
+                        "VALUES (?, ?, ?, ?, ?)"),
+      m_insert_name(db.sql(),
+                    "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
+                    "VALUES (?, ?, ?, ?)"),
+      m_find_interaction(db.sql(),
+                         "SELECT id, at, kind, direction, subject, text, url, place, personal, bulk "
+                         "FROM interactions WHERE ext_ns = ? AND ext_id = ?"),
+      m_insert_interaction(
+          db.sql(),
+          "INSERT INTO interactions(channel, kind, direction, at, thread_id, source_id, run_id, "
+          "ext_ns, ext_id, subject, text, url, place, personal, bulk) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      m_update_interaction(db.sql(),
+                           "UPDATE interactions SET at = ?, kind = ?, direction = ?, subject = ?, "
+                           "text = ?, url = ?, place = ?, personal = ?, bulk = ? WHERE id = ?"),
+      m_insert_participant(db.sql(),
+                           "INSERT OR IGNORE INTO participants(interaction_id, person_id, "
+                           "identity_id, role, at) VALUES (?, ?, ?, ?, ?)"),
+      m_mark_dirty(db.sql(),
+                   "UPDATE people SET stats_dirty = 1 WHERE id IN "
+                   "(SELECT person_id FROM participants WHERE interaction_id = ?) "
+                   "AND stats_dirty = 0"),
+      m_find_thread(db.sql(), "SELECT id FROM threads WHERE channel = ? AND key = ?"),
+      m_insert_thread(db.sql(), "INSERT INTO threads(channel, key) VALUES (?, ?)"),
+      m_update_tail(db.sql(),
+                    "UPDATE threads SET tail_interaction_id = ?2, tail_person_id = ?3, "
+                    "tail_at = ?4, tail_state = ?5 WHERE id = ?1 AND (tail_at IS NULL "
+                    "OR tail_at < ?4 OR (tail_at = ?4 AND tail_interaction_id <= ?2))") {}
+
+void InteractionWriter::clear_cache() {
+    m_identity_cache.clear();
+    m_thread_cache.clear();
+}
+
+ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
+                                               std::optional<std::int64_t> source_id,
+                                               core::TimePoint now) {
+    const auto key = identity_key(p.identity);
+    std::int64_t identity_id = 0, person_id = 0;
+    if (auto it = m_identity_cache.find(key); it != m_identity_cache.end()) {
+        std::tie(identity_id, person_id) = it->second;
+    } else {
+        m_find_identity.reset();
+        m_find_identity.bind(1, std::string(core::to_string(p.identity.kind)));
+        m_find_identity.bind(2, p.identity.value);
+        if (m_find_identity.executeStep()) {
+            identity_id = m_find_identity.getColumn(0).getInt64();
+            person_id = m_find_identity.getColumn(1).getInt64();
+        } else {
+            const std::string& shown = p.identity.display.empty() ? p.identity.value
+                                                                  : p.identity.display;
+            m_insert_person.reset();
+            m_insert_person.bind(1, p.display_name.empty() ? shown : p.display_name);
+            m_insert_person.bind(2, core::to_unix(now));
+            m_insert_person.bind(3, core::to_unix(now));
+            m_insert_person.exec();
+            person_id = m_db.sql().getLastInsertRowid();
+            m_insert_identity.reset();
+            m_insert_identity.bind(1, person_id);
+            m_insert_identity.bind(2, std::string(core::to_string(p.identity.kind)));
+            m_insert_identity.bind(3, p.identity.value);
+            m_insert_identity.bind(4, shown);
+            m_insert_identity.bind(5, core::to_unix(now));
+            m_insert_identity.exec();
+            identity_id = m_db.sql().getLastInsertRowid();
+        }
+        if (m_identity_cache.size() >= kMaxCache) m_identity_cache.clear();
+        m_identity_cache.emplace(key, std::make_pair(identity_id, person_id));
+        if (!p.display_name.empty()) {
+            // Only on first sight per run: the cache hit above skips this repeat write.
+            m_insert_name.reset();
+            m_insert_name.bind(1, identity_id);
+            m_insert_name.bind(2, p.display_name);
+            if (source_id)
+                m_insert_name.bind(3, *source_id);
+            else
+                m_insert_name.bind(3);
+            m_insert_name.bind(4, core::to_unix(now));
+            m_insert_name.exec();
+        }
+    }
+    return {person_id, identity_id, p.role};
+}
+
+std::optional<std::int64_t> InteractionWriter::thread_for(const core::InteractionRecord& r) {
+    std::string key = r.thread_key;
+    if (key.empty()) {
+        // A conversation item without a thread is a thread of its own, so that a lone DM can
+        // still be owed a reply; meetings, likes and bulk mail need no thread.
+        if (core::tail_state(r.direction, r.personal, r.bulk) == core::TailState::none)
+            return std::nullopt;
+        key = "solo:" + r.ext_ns + ":" + r.ext_id;
+    }
+    const std::string channel(core::to_string(r.channel));
+    const std::string cache_key = channel + '\x1f' + key;
+    if (auto it = m_thread_cache.find(cache_key); it != m_thread_cache.end()) return it->second;
+    m_find_thread.reset();
+    m_find_thread.bind(1, channel);
+    m_find_thread.bind(2, key);
+    std::int64_t id = 0;
+    if (m_find_thread.executeStep()) {
+        id = m_find_thread.getColumn(0).getInt64();
+    } else {
+        m_insert_thread.reset();
+        m_insert_thread.bind(1, channel);
+        m_insert_thread.bind(2, key);
+        m_insert_thread.exec();
+        id = m_db.sql().getLastInsertRowid();
+    }
+    if (m_thread_cache.size() >= kMaxCache) m_thread_cache.clear();
+    m_thread_cache.emplace(cache_key, id);
+    return id;
+}
+
+void InteractionWriter::update_thread_tail(std::int64_t thread_id, std::int64_t interaction_id,
+                                           std::int64_t person_id, std::int64_t at, int state) {
+    m_update_tail.reset();
+    m_update_tail.bind(1, thread_id);
+    m_update_tail.bind(2, interaction_id);
+    m_update_tail.bind(3, person_id);
+    m_update_tail.bind(4, at);
+    m_update_tail.bind(5, state);
+    m_update_tail.exec();
+}
+
+std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
+    const core::InteractionRecord& r, std::span<const ResolvedParticipant> people,
+    std::optional<std::int64_t> source_id, std::optional<std::int64_t> run_id) {
+    const auto at = core::to_unix(r.at);
+    const std::string kind(core::to_string(r.kind));
+    const std::string direction(core::to_string(r.direction));
+    const int state = static_cast<int>(core::tail_state(r.direction, r.personal, r.bulk));
+
+    m_find_interaction.reset();
+    m_find_interaction.bind(1, r.ext_ns);
+    m_find_interaction.bind(2, r.ext_id);
+    if (m_find_interaction.executeStep()) {
+        const auto id = m_find_interaction.getColumn(0).getInt64();
+        const bool same = m_find_interaction.getColumn(1).getInt64() == at &&
+                          m_find_interaction.getColumn(2).getString() == kind &&
+                          m_find_interaction.getColumn(3).getString() == direction &&
+                          m_find_interaction.getColumn(4).getString() == r.subject &&
+                          m_find_interaction.getColumn(5).getString() == r.text &&
+                          m_find_interaction.getColumn(6).getString() == r.url &&
+                          m_find_interaction.getColumn(7).getString() == r.place &&
+                          (m_find_interaction.getColumn(8).getInt() != 0) == r.personal &&
+                          (m_find_interaction.getColumn(9).getInt() != 0) == r.bulk;
+        if (same) return {WriteOutcome::unchanged, id};
+        m_update_interaction.reset();
+        m_update_interaction.bind(1, at);
+        m_update_interaction.bind(2, kind);
+        m_update_interaction.bind(3, direction);
+        m_update_interaction.bind(4, r.subject);
+        m_update_interaction.bind(5, r.text);
+        m_update_interaction.bind(6, r.url);
+        m_update_interaction.bind(7, r.place);
+        m_update_interaction.bind(8, r.personal ? 1 : 0);
+        m_update_interaction.bind(9, r.bulk ? 1 : 0);
+        m_update_interaction.bind(10, id);
+        m_update_interaction.exec();
+        if (auto thread = thread_for(r))
+            update_thread_tail(*thread, id, tail_person(r, people), at, state);
+        m_mark_dirty.reset();
+        m_mark_dirty.bind(1, id);
+        m_mark_dirty.exec();
+        return {WriteOutcome::updated, id};
+    }
+
+    const auto thread = thread_for(r);
+    auto& q = m_insert_interaction;
+    q.reset();
+    q.bind(1, std::string(core::to_string(r.channel)));
+    q.bind(2, kind);
+    q.bind(3, direction);
+    q.bind(4, at);
+    if (thread) q.bind(5, *thread); else q.bind(5);
+    if (source_id) q.bind(6, *source_id); else q.bind(6);
+    if (run_id) q.bind(7, *run_id); else q.bind(7);
+    q.bind(8, r.ext_ns);
+    q.bind(9, r.ext_id);
+    q.bind(10, r.subject);
+    q.bind(11, r.text);
+    q.bind(12, r.url);
+    q.bind(13, r.place);
+    q.bind(14, r.personal ? 1 : 0);
+    q.bind(15, r.bulk ? 1 : 0);
+    q.exec();
+    const auto id = m_db.sql().getLastInsertRowid();
+    for (const auto& p : people) {
+        m_insert_participant.reset();
+        m_insert_participant.bind(1, id);
+        m_insert_participant.bind(2, p.person_id);
+        if (p.identity_id) m_insert_participant.bind(3, *p.identity_id);
+        else m_insert_participant.bind(3);
+        m_insert_participant.bind(4, std::string(core::to_string(p.role)));
+        m_insert_participant.bind(5, at);
+        m_insert_participant.exec();
+    }
+    if (thread) update_thread_tail(*thread, id, tail_person(r, people), at, state);
+    m_mark_dirty.reset();
+    m_mark_dirty.bind(1, id);
+    m_mark_dirty.exec();
+    return {WriteOutcome::added, id};
+}
+
+}  // namespace kith::db

@@ -1,0 +1,286 @@
+#include "db/migrations.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+namespace kith::db {
+
+namespace {
+
+// Version 1: the model of DESIGN.md. Times are Unix seconds (UTC).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE settings(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE people(
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  notes        TEXT NOT NULL DEFAULT '',
+  is_me        INTEGER NOT NULL DEFAULT 0,
+  archived     INTEGER NOT NULL DEFAULT 0,
+  cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX people_only_one_me ON people(is_me) WHERE is_me = 1;
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
+
+CREATE TABLE identities(
+  id         INTEGER PRIMARY KEY,
+  person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  display    TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  UNIQUE(kind, value)
+);
+CREATE INDEX identities_person ON identities(person_id);
+
+-- Names an identity was seen with, and where.
+CREATE TABLE identity_names(
+  identity_id INTEGER NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+  name        TEXT NOT NULL,
+  source_id   INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  first_seen  INTEGER NOT NULL,
+  PRIMARY KEY(identity_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE sources(
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  location   TEXT NOT NULL,
+  label      TEXT NOT NULL DEFAULT '',
+  cursor     TEXT,
+  created_at INTEGER NOT NULL,
+  UNIQUE(kind, location)
+);
+
+CREATE TABLE import_runs(
+  id          INTEGER PRIMARY KEY,
+  source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  started_at  INTEGER NOT NULL,
+  finished_at INTEGER,
+  status      TEXT NOT NULL CHECK (status IN ('running','completed','failed','cancelled')),
+  added       INTEGER NOT NULL DEFAULT 0,
+  updated     INTEGER NOT NULL DEFAULT 0,
+  skipped     INTEGER NOT NULL DEFAULT 0,
+  warnings    INTEGER NOT NULL DEFAULT 0,
+  error       TEXT,
+  messages    TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX import_runs_source ON import_runs(source_id, started_at);
+
+-- A conversation within a channel. The tail columns cache its latest interaction so the
+-- owe-reply and waiting rules are index lookups (tail_state 1 = their personal message last,
+-- 2 = my personal message last, 0 = neither).
+CREATE TABLE threads(
+  id                  INTEGER PRIMARY KEY,
+  channel             TEXT NOT NULL,
+  key                 TEXT NOT NULL,
+  tail_interaction_id INTEGER,
+  tail_person_id      INTEGER,
+  tail_at             INTEGER,
+  tail_state          INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(channel, key)
+);
+CREATE INDEX threads_owe_reply ON threads(tail_at) WHERE tail_state = 1;
+CREATE INDEX threads_waiting ON threads(tail_at) WHERE tail_state = 2;
+
+CREATE TABLE interactions(
+  id        INTEGER PRIMARY KEY,
+  channel   TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('in','out','mutual')),
+  at        INTEGER NOT NULL,
+  thread_id INTEGER REFERENCES threads(id) ON DELETE SET NULL,
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  run_id    INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
+  ext_ns    TEXT NOT NULL,
+  ext_id    TEXT NOT NULL,
+  subject   TEXT NOT NULL DEFAULT '',
+  text      TEXT NOT NULL DEFAULT '',
+  url       TEXT NOT NULL DEFAULT '',
+  place     TEXT NOT NULL DEFAULT '',
+  personal  INTEGER NOT NULL DEFAULT 0,
+  bulk      INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(ext_ns, ext_id)
+);
+CREATE INDEX interactions_thread ON interactions(thread_id, at);
+
+-- Who took part. person_id is denormalised from the identity so a person's timeline is one index
+-- range; identity_id is NULL for people logged by hand without an identity.
+CREATE TABLE participants(
+  interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+  person_id      INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  identity_id    INTEGER REFERENCES identities(id) ON DELETE SET NULL,
+  role           TEXT NOT NULL,
+  at             INTEGER NOT NULL,
+  PRIMARY KEY(interaction_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX participants_person ON participants(person_id, at);
+
+CREATE TABLE follow_edges(
+  id          INTEGER PRIMARY KEY,
+  network     TEXT NOT NULL,
+  identity_id INTEGER NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+  direction   TEXT NOT NULL CHECK (direction IN ('follows_me','i_follow')),
+  first_seen  INTEGER NOT NULL,
+  last_seen   INTEGER NOT NULL,
+  ended_at    INTEGER,
+  UNIQUE(network, identity_id, direction)
+);
+
+CREATE TABLE circles(
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+  created_at   INTEGER NOT NULL
+);
+CREATE TABLE person_circles(
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  circle_id INTEGER NOT NULL REFERENCES circles(id) ON DELETE CASCADE,
+  PRIMARY KEY(person_id, circle_id)
+) WITHOUT ROWID;
+CREATE INDEX person_circles_circle ON person_circles(circle_id, person_id);
+
+CREATE TABLE followups(
+  id             INTEGER PRIMARY KEY,
+  text           TEXT NOT NULL,
+  due_at         INTEGER NOT NULL,
+  created_at     INTEGER NOT NULL,
+  done_at        INTEGER,
+  interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL,
+  ext_ns         TEXT,
+  ext_id         TEXT,
+  UNIQUE(ext_ns, ext_id)
+);
+CREATE INDEX followups_open ON followups(due_at) WHERE done_at IS NULL;
+CREATE TABLE followup_people(
+  followup_id INTEGER NOT NULL REFERENCES followups(id) ON DELETE CASCADE,
+  person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  PRIMARY KEY(followup_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX followup_people_person ON followup_people(person_id);
+
+-- done / dismissed / snoozed, keyed by the rule's subject key (core/reminders.h).
+CREATE TABLE reminder_states(
+  subject    TEXT PRIMARY KEY,
+  state      TEXT NOT NULL CHECK (state IN ('done','dismissed','snoozed')),
+  until      INTEGER,
+  updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE consents(
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  list      TEXT NOT NULL,
+  status    TEXT NOT NULL CHECK (status IN ('unknown','asked','opted_in','opted_out')),
+  at        INTEGER NOT NULL,
+  evidence  TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(person_id, list)
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: per-person caches derived from interactions, so "going cold" and ranking by
+// strength are index lookups instead of scans over millions of interactions. stats_dirty marks
+// people whose caches must be recomputed (set in the same transaction as the change).
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE people ADD COLUMN last_contact_at INTEGER;
+ALTER TABLE people ADD COLUMN last_channel TEXT;
+ALTER TABLE people ADD COLUMN inferred_cadence_days INTEGER;
+ALTER TABLE people ADD COLUMN cold_due_at INTEGER;
+ALTER TABLE people ADD COLUMN strength_ref INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN strength_in REAL NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN strength_out REAL NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN strength_mutual REAL NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN interaction_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN stats_dirty INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX people_cold_due ON people(cold_due_at) WHERE cold_due_at IS NOT NULL AND archived = 0;
+CREATE INDEX people_stats_dirty ON people(id) WHERE stats_dirty = 1;
+)sql";
+
+// Version 3: full-text search over people (names, notes, identities) and interactions
+// (subject, text, place). Diacritics are folded so "jose" finds "José".
+constexpr std::string_view kV3 = R"sql(
+CREATE VIRTUAL TABLE people_fts USING fts5(
+  name, notes, identities, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO people_fts(rowid, name, notes, identities)
+  SELECT p.id, p.name, p.notes,
+         coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
+                   FROM identities i WHERE i.person_id = p.id), '')
+  FROM people p;
+CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+  INSERT INTO people_fts(rowid, name, notes, identities) VALUES (new.id, new.name, new.notes, '');
+END;
+CREATE TRIGGER people_fts_update AFTER UPDATE OF name, notes ON people BEGIN
+  UPDATE people_fts SET name = new.name, notes = new.notes WHERE rowid = new.id;
+END;
+CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+  DELETE FROM people_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER identities_fts_insert AFTER INSERT ON identities BEGIN
+  UPDATE people_fts SET identities = identities || ' ' || new.value || ' ' || new.display
+  WHERE rowid = new.person_id;
+END;
+CREATE TRIGGER identities_fts_delete AFTER DELETE ON identities BEGIN
+  UPDATE people_fts SET identities = coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
+                                               FROM identities i WHERE i.person_id = old.person_id), '')
+  WHERE rowid = old.person_id;
+END;
+CREATE TRIGGER identities_fts_move AFTER UPDATE OF person_id ON identities BEGIN
+  UPDATE people_fts SET identities = coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
+                                               FROM identities i WHERE i.person_id = old.person_id), '')
+  WHERE rowid = old.person_id;
+  UPDATE people_fts SET identities = identities || ' ' || new.value || ' ' || new.display
+  WHERE rowid = new.person_id;
+END;
+
+CREATE VIRTUAL TABLE interactions_fts USING fts5(
+  subject, text, place, content = 'interactions', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
+CREATE TRIGGER interactions_fts_insert AFTER INSERT ON interactions BEGIN
+  INSERT INTO interactions_fts(rowid, subject, text, place)
+  VALUES (new.id, new.subject, new.text, new.place);
+END;
+CREATE TRIGGER interactions_fts_delete AFTER DELETE ON interactions BEGIN
+  INSERT INTO interactions_fts(interactions_fts, rowid, subject, text, place)
+  VALUES ('delete', old.id, old.subject, old.text, old.place);
+END;
+CREATE TRIGGER interactions_fts_update AFTER UPDATE OF subject, text, place ON interactions BEGIN
+  INSERT INTO interactions_fts(interactions_fts, rowid, subject, text, place)
+  VALUES ('delete', old.id, old.subject, old.text, old.place);
+  INSERT INTO interactions_fts(rowid, subject, text, place)
+  VALUES (new.id, new.subject, new.text, new.place);
+END;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
+    {1, "people, identities, interactions, threads, follows, circles, follow-ups, reminders", kV1},
+    {2, "per-person contact, cadence and strength caches", kV2},
+    {3, "full-text search over people and interactions", kV3},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+void apply_migrations(SQLite::Database& db, int from_version, int to_version) {
+    if (to_version < 0) to_version = latest_schema_version();
+    for (const auto& m : kMigrations) {
+        if (m.version <= from_version || m.version > to_version) continue;
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        db.exec(std::string(m.sql));
+        db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+}
+
+}  // namespace kith::db

@@ -1,0 +1,32 @@
+#pragma once
+// The Today digest: candidates found by index lookups, decided by core/reminders.
+
+#include <optional>
+#include <string>
+
+#include "core/reminders.h"
+#include "core/result.h"
+
+namespace kith::db {
+
+class Database;
+
+struct TodayOptions {
+    core::TimePoint now{};
+    core::TimePoint due_by{};         ///< end of the user's today, for follow-ups
+    core::Days waiting_after{7};      ///< "waiting on them" after this long
+};
+
+/// Builds the four lists (refreshing stale per-person caches first).
+core::Result<core::TodayDigest> load_today(Database& db, const TodayOptions& options);
+
+/// What the user did with a Today item.
+enum class TodayAction { done, dismiss, snooze };
+
+/// Applies an action to an item by its id ("owe_reply:12", "going_cold:7", "followup:3").
+/// Follow-ups: done and dismiss complete it, snooze moves its due date. Other items: the state is
+/// remembered under the item's subject key, so a new message brings the thread back.
+core::Result<void> act_on_today_item(Database& db, const std::string& item_id, TodayAction action,
+                                     std::optional<core::TimePoint> until, core::TimePoint now);
+
+}  // namespace kith::db
