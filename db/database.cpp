@@ -123,9 +123,11 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
     }
 
     return guarded("open", where, [&]() -> Result<std::unique_ptr<Database>> {
-        const int flags = mode == OpenMode::read_only
-                              ? SQLite::OPEN_READONLY
-                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        // One connection per thread (never shared), so SQLite's own mutexes are pure overhead.
+        const int flags = (mode == OpenMode::read_only
+                               ? SQLite::OPEN_READONLY
+                               : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
+                          SQLite::OPEN_NOMUTEX;
         auto sql = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms());
         if (auto ok = check_is_kith(*sql, path); !ok) return ok.error();
 

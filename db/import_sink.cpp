@@ -49,6 +49,7 @@ Result<void> ImportSink::after_record() {
 Result<void> ImportSink::commit() {
     if (!m_open) return {};
     auto r = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        m_writer.flush();
         m_db.sql().exec("COMMIT");
         return {};
     });

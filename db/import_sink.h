@@ -32,7 +32,7 @@ public:
 
     ImportSink(Database& db, std::optional<std::int64_t> source_id,
                std::optional<std::int64_t> run_id, std::optional<std::string> cursor,
-               core::TimePoint now, std::size_t batch_size = 2000);
+               core::TimePoint now, std::size_t batch_size = 10000);
     ~ImportSink() override;
 
     core::Result<void> interaction(const core::InteractionRecord& r) override;

@@ -56,10 +56,10 @@ InteractionWriter::InteractionWriter(Database& db)
       m_insert_participant(db.sql(),
                            "INSERT OR IGNORE INTO participants(interaction_id, person_id, "
                            "identity_id, role, at) VALUES (?, ?, ?, ?, ?)"),
-      m_mark_dirty(db.sql(),
-                   "UPDATE people SET stats_dirty = 1 WHERE id IN "
-                   "(SELECT person_id FROM participants WHERE interaction_id = ?) "
-                   "AND stats_dirty = 0"),
+      m_mark_dirty(db.sql(), "UPDATE people SET stats_dirty = 1 WHERE id = ? AND stats_dirty = 0"),
+      m_index_fts(db.sql(),
+                  "INSERT INTO interactions_fts(rowid, subject, text, place) "
+                  "SELECT id, subject, text, place FROM interactions WHERE id >= ?"),
       m_find_thread(db.sql(), "SELECT id FROM threads WHERE channel = ? AND key = ?"),
       m_insert_thread(db.sql(), "INSERT INTO threads(channel, key) VALUES (?, ?)"),
       m_update_tail(db.sql(),
@@ -70,6 +70,24 @@ InteractionWriter::InteractionWriter(Database& db)
 void InteractionWriter::clear_cache() {
     m_identity_cache.clear();
     m_thread_cache.clear();
+    m_dirty.clear();
+    m_unindexed_from.reset();
+}
+
+void InteractionWriter::flush() {
+    if (m_unindexed_from) {
+        // Every id from here on was inserted by this writer in the current transaction.
+        m_index_fts.reset();
+        m_index_fts.bind(1, *m_unindexed_from);
+        m_index_fts.exec();
+        m_unindexed_from.reset();
+    }
+    for (const auto id : m_dirty) {
+        m_mark_dirty.reset();
+        m_mark_dirty.bind(1, id);
+        m_mark_dirty.exec();
+    }
+    m_dirty.clear();
 }
 
 ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
@@ -186,6 +204,8 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
                           (m_find_interaction.getColumn(8).getInt() != 0) == r.personal &&
                           (m_find_interaction.getColumn(9).getInt() != 0) == r.bulk;
         if (same) return {WriteOutcome::unchanged, id};
+        // The FTS update trigger deletes the old entry, so the row must be indexed first.
+        if (m_unindexed_from && id >= *m_unindexed_from) flush();
         m_update_interaction.reset();
         m_update_interaction.bind(1, at);
         m_update_interaction.bind(2, kind);
@@ -200,9 +220,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         m_update_interaction.exec();
         if (auto thread = thread_for(r))
             update_thread_tail(*thread, id, tail_person(r, people), at, state);
-        m_mark_dirty.reset();
-        m_mark_dirty.bind(1, id);
-        m_mark_dirty.exec();
+        for (const auto& p : people) m_dirty.insert(p.person_id);
         return {WriteOutcome::updated, id};
     }
 
@@ -226,6 +244,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     q.bind(15, r.bulk ? 1 : 0);
     q.exec();
     const auto id = m_db.sql().getLastInsertRowid();
+    if (!m_unindexed_from) m_unindexed_from = id;
     for (const auto& p : people) {
         m_insert_participant.reset();
         m_insert_participant.bind(1, id);
@@ -237,9 +256,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         m_insert_participant.exec();
     }
     if (thread) update_thread_tail(*thread, id, tail_person(r, people), at, state);
-    m_mark_dirty.reset();
-    m_mark_dirty.bind(1, id);
-    m_mark_dirty.exec();
+    for (const auto& p : people) m_dirty.insert(p.person_id);
     return {WriteOutcome::added, id};
 }
 

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/records.h"
 #include "core/result.h"
@@ -43,6 +44,11 @@ public:
                                                 std::optional<std::int64_t> source_id,
                                                 std::optional<std::int64_t> run_id);
 
+    /// Indexes the interactions added since the last flush for full-text search and marks the
+    /// people touched as needing fresh cached stats. Call inside the transaction, before
+    /// committing it: until then new interactions are not searchable.
+    void flush();
+
     /// Forgets cached ids (after a rollback, which may have removed rows they point to).
     void clear_cache();
 
@@ -54,10 +60,12 @@ private:
     Database& m_db;
     SQLite::Statement m_find_identity, m_insert_person, m_insert_identity, m_insert_name;
     SQLite::Statement m_find_interaction, m_insert_interaction, m_update_interaction;
-    SQLite::Statement m_insert_participant, m_mark_dirty;
+    SQLite::Statement m_insert_participant, m_mark_dirty, m_index_fts;
     SQLite::Statement m_find_thread, m_insert_thread, m_update_tail;
     std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> m_identity_cache;
     std::unordered_map<std::string, std::int64_t> m_thread_cache;
+    std::unordered_set<std::int64_t> m_dirty;
+    std::optional<std::int64_t> m_unindexed_from;  ///< first interaction id not yet in FTS
 };
 
 }  // namespace kith::db

@@ -69,6 +69,7 @@ Result<ManualLogResult> log_interaction(Database& db, const ManualLog& log, core
             if (!added) return added.error();
             out.followup_id = added->first;
         }
+        writer.flush();
         tx.commit();
         return out;
     });

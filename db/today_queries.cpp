@@ -140,15 +140,18 @@ Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o) {
         core::TodayDigest d;
         {
             SQLite::Statement q(db.sql(), std::string(kTailColumns) +
-                                              "WHERE t.tail_state = 1 AND p.archived = 0");
+                                              "WHERE t.tail_state = 1 AND t.tail_at >= ? "
+                                              "AND p.archived = 0");
+            q.bind(1, core::to_unix(o.now - o.conversation_horizon));
             const auto tails = read_tails(q, o.now);
             d.owe_reply = core::owe_reply(tails, states, o.now);
         }
         {
             SQLite::Statement q(db.sql(), std::string(kTailColumns) +
                                               "WHERE t.tail_state = 2 AND t.tail_at < ? "
-                                              "AND p.archived = 0");
+                                              "AND t.tail_at >= ? AND p.archived = 0");
             q.bind(1, core::to_unix(o.now - o.waiting_after));
+            q.bind(2, core::to_unix(o.now - o.conversation_horizon));
             const auto tails = read_tails(q, o.now);
             d.waiting = core::waiting_on_them(tails, states, o.now, o.waiting_after);
         }

@@ -15,6 +15,9 @@ struct TodayOptions {
     core::TimePoint now{};
     core::TimePoint due_by{};         ///< end of the user's today, for follow-ups
     core::Days waiting_after{7};      ///< "waiting on them" after this long
+    /// Conversations whose last message is older than this are history, not reminders: the
+    /// digest stays a digest (an unanswered thread from two years ago is in the timeline).
+    core::Days conversation_horizon{90};
 };
 
 /// Builds the four lists (refreshing stale per-person caches first).

@@ -18,6 +18,7 @@ namespace {
 struct TodayArgs {
     std::string id, until;
     int limit = 100;
+    int within = 90;
     bool all = false;
 };
 
@@ -57,6 +58,7 @@ Result<void> today(CliContext& ctx, const TodayArgs& a) {
     db::TodayOptions o;
     o.now = ctx.now();
     o.due_by = core::end_of_local_day(o.now, ctx.utc_offset());
+    o.conversation_horizon = core::Days{a.within};
     if (auto w = db::SettingsRepo(**db).get("waiting_days"); w && *w) {
         try {
             o.waiting_after = core::Days{std::max(1, std::stoi(**w))};
@@ -127,6 +129,10 @@ void register_today_commands(CLI::App& app, CliContext& ctx) {
     today_cmd->require_subcommand(0, 1);
     today_cmd->add_option("--limit", a->limit, "At most this many items per list (default 100)");
     today_cmd->add_flag("--all", a->all, "Every item");
+    today_cmd->add_option("--within", a->within,
+                          "Only conversations whose last message is at most this many days old "
+                          "(default 90)")
+        ->check(CLI::Range(1, 36500));
     today_cmd->callback([&ctx, a, today_cmd] {
         if (today_cmd->get_subcommands().empty())
             ctx.action = [&ctx, a] { return today(ctx, *a); };

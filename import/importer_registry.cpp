@@ -1,0 +1,49 @@
+#include "import/importer_registry.h"
+
+#include <algorithm>
+#include <array>
+
+#include "import/demo_importer.h"
+#include "import/jsonl_importer.h"
+
+namespace kith::import {
+
+namespace {
+
+using Factory = std::unique_ptr<core::Importer> (*)();
+
+template <class T>
+std::unique_ptr<core::Importer> make() {
+    return std::make_unique<T>();
+}
+
+// One line per importer. The kind string lives only in the importer itself, so the table cannot
+// disagree with it; constructing an importer is cheap (they hold no state between runs).
+constexpr std::array kFactories = {
+    Factory{&make<DemoImporter>},
+    Factory{&make<JsonlImporter>},
+};
+
+}  // namespace
+
+std::unique_ptr<core::Importer> make_importer(std::string_view kind) {
+    for (const Factory factory : kFactories) {
+        auto importer = factory();
+        if (importer->kind() == kind) return importer;
+    }
+    return nullptr;
+}
+
+std::vector<ImporterInfo> importer_kinds() {
+    std::vector<ImporterInfo> out;
+    out.reserve(kFactories.size());
+    for (const Factory factory : kFactories) {
+        const auto importer = factory();
+        out.push_back({std::string(importer->kind()), std::string(importer->description())});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ImporterInfo& a, const ImporterInfo& b) { return a.kind < b.kind; });
+    return out;
+}
+
+}  // namespace kith::import
