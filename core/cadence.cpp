@@ -38,6 +38,13 @@ std::string_view to_string(CadenceSource s) {
     return "none";
 }
 
+std::optional<CadenceSource> parse_cadence_source(std::string_view s) {
+    for (auto c : {CadenceSource::none, CadenceSource::explicit_, CadenceSource::circle,
+                   CadenceSource::inferred})
+        if (to_string(c) == s) return c;
+    return std::nullopt;
+}
+
 std::optional<Days> infer_cadence(std::span<const TimePoint> meaningful_times) {
     // Several messages on one day are one conversation, not several contacts: count days.
     std::vector<std::chrono::sys_days> days;

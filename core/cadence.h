@@ -11,6 +11,7 @@ namespace kith::core {
 
 enum class CadenceSource { none, explicit_, circle, inferred };
 std::string_view to_string(CadenceSource s);  ///< "none", "explicit", "circle", "inferred"
+std::optional<CadenceSource> parse_cadence_source(std::string_view s);
 
 struct Cadence {
     CadenceSource source = CadenceSource::none;

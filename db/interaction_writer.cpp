@@ -145,7 +145,7 @@ std::optional<std::int64_t> InteractionWriter::thread_for(const core::Interactio
     if (key.empty()) {
         // A conversation item without a thread is a thread of its own, so that a lone DM can
         // still be owed a reply; meetings, likes and bulk mail need no thread.
-        if (core::tail_state(r.direction, r.personal, r.bulk) == core::TailState::none)
+        if (core::tail_state(r.direction, r.personal, r.bulk, r.kind) == core::TailState::none)
             return std::nullopt;
         key = "solo:" + r.ext_ns + ":" + r.ext_id;
     }
@@ -187,7 +187,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     const auto at = core::to_unix(r.at);
     const std::string kind(core::to_string(r.kind));
     const std::string direction(core::to_string(r.direction));
-    const int state = static_cast<int>(core::tail_state(r.direction, r.personal, r.bulk));
+    const int state = static_cast<int>(core::tail_state(r.direction, r.personal, r.bulk, r.kind));
 
     m_find_interaction.reset();
     m_find_interaction.bind(1, r.ext_ns);

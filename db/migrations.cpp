@@ -192,6 +192,8 @@ constexpr std::string_view kV2 = R"sql(
 ALTER TABLE people ADD COLUMN last_contact_at INTEGER;
 ALTER TABLE people ADD COLUMN last_channel TEXT;
 ALTER TABLE people ADD COLUMN inferred_cadence_days INTEGER;
+ALTER TABLE people ADD COLUMN cadence_source TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE people ADD COLUMN cadence_eff_days INTEGER;
 ALTER TABLE people ADD COLUMN cold_due_at INTEGER;
 ALTER TABLE people ADD COLUMN strength_ref INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN strength_in REAL NOT NULL DEFAULT 0;
@@ -207,9 +209,10 @@ CREATE INDEX people_stats_dirty ON people(id) WHERE stats_dirty = 1;
 // (subject, text, place). Diacritics are folded so "jose" finds "José". New interactions are
 // indexed in bulk by InteractionWriter::flush (one INSERT … SELECT per batch) rather than by an
 // insert trigger: a trigger makes FTS5 flush a segment per statement, ten times slower.
+// Prefix indexes for 2 and 3 characters keep search-as-you-type fast on short prefixes.
 constexpr std::string_view kV3 = R"sql(
 CREATE VIRTUAL TABLE people_fts USING fts5(
-  name, notes, identities, tokenize = 'unicode61 remove_diacritics 2');
+  name, notes, identities, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO people_fts(rowid, name, notes, identities)
   SELECT p.id, p.name, p.notes,
          coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
@@ -242,7 +245,7 @@ CREATE TRIGGER identities_fts_move AFTER UPDATE OF person_id ON identities BEGIN
 END;
 
 CREATE VIRTUAL TABLE interactions_fts USING fts5(
-  subject, text, place, content = 'interactions', content_rowid = 'id',
+  subject, text, place, content = 'interactions', content_rowid = 'id', prefix = '2 3',
   tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
 CREATE TRIGGER interactions_fts_delete AFTER DELETE ON interactions BEGIN

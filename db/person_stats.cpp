@@ -46,7 +46,8 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
             s,
             "UPDATE people SET last_contact_at = ?, last_channel = ?, inferred_cadence_days = ?, "
             "cold_due_at = ?, strength_ref = ?, strength_in = ?, strength_out = ?, "
-            "strength_mutual = ?, interaction_count = ?, stats_dirty = 0 WHERE id = ?");
+            "strength_mutual = ?, interaction_count = ?, cadence_source = ?, "
+            "cadence_eff_days = ?, stats_dirty = 0 WHERE id = ?");
         // Collected first: updating rows under a running scan of the same index is undefined.
         struct Dirty {
             std::int64_t id;
@@ -106,7 +107,12 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
             update.bind(7, sums.out);
             update.bind(8, sums.mutual);
             update.bind(9, count);
-            update.bind(10, id);
+            update.bind(10, std::string(core::to_string(cadence.source)));
+            if (cadence.source != core::CadenceSource::none)
+                update.bind(11, static_cast<int>(cadence.days.count()));
+            else
+                update.bind(11);
+            update.bind(12, id);
             update.exec();
             ++refreshed;
         }

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "db/database.h"
 #include "db/fts_query.h"
 #include "db/sqlite_error.h"
@@ -68,7 +70,9 @@ Result<std::vector<TimelineEntry>> TimelineRepo::search(const std::string& query
             "coalesce((SELECT p.name FROM participants pa JOIN people p ON p.id = pa.person_id "
             "          WHERE pa.interaction_id = i.id LIMIT 1), '') "
             "FROM interactions_fts JOIN interactions i ON i.id = interactions_fts.rowid "
-            "WHERE interactions_fts MATCH ? ORDER BY rank LIMIT ?");
+            // Newest rows first straight from the index: ranking every match by bm25 costs
+            // seconds on common words in millions of messages.
+            "WHERE interactions_fts MATCH ? ORDER BY interactions_fts.rowid DESC LIMIT ?");
         q.bind(1, match);
         q.bind(2, limit);
         std::vector<TimelineEntry> out;
@@ -77,6 +81,8 @@ Result<std::vector<TimelineEntry>> TimelineRepo::search(const std::string& query
             e.person_name = q.getColumn(11).getString();
             out.push_back(std::move(e));
         }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
         return out;
     });
 }

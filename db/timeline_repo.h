@@ -33,7 +33,8 @@ public:
                                                         std::optional<core::Channel> channel,
                                                         int limit,
                                                         std::optional<core::TimePoint> before = {});
-    /// Interactions whose subject, text or place match every word as a prefix; best first.
+    /// Interactions whose subject, text or place match every word as a prefix: the most recently
+    /// stored matches, newest first.
     core::Result<std::vector<TimelineEntry>> search(const std::string& query, int limit);
 
 private:

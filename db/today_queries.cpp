@@ -17,12 +17,12 @@ using core::Result;
 
 namespace {
 
-constexpr const char* kTailColumns =
-    "SELECT t.id, t.tail_interaction_id, t.tail_person_id, p.name, i.channel, i.kind, "
-    "i.direction, i.at, i.personal, i.bulk, i.subject, substr(i.text, 1, 200), t.key, i.ext_id, "
-    "i.url, p.strength_ref, p.strength_in, p.strength_out, p.strength_mutual "
-    "FROM threads t JOIN interactions i ON i.id = t.tail_interaction_id "
-    "JOIN people p ON p.id = t.tail_person_id ";
+// Phase one reads only cached, indexed columns: the tail state already says "personal, not
+// bulk, meaningful, in/out", so the rules need no text to decide and rank.
+constexpr const char* kTailCandidates =
+    "SELECT t.id, t.tail_interaction_id, t.tail_person_id, t.tail_at, p.strength_ref, "
+    "p.strength_in, p.strength_out, p.strength_mutual "
+    "FROM threads t JOIN people p ON p.id = t.tail_person_id ";
 
 core::StrengthSums sums_at(SQLite::Statement& q, int first) {
     core::StrengthSums s;
@@ -33,29 +33,54 @@ core::StrengthSums sums_at(SQLite::Statement& q, int first) {
     return s;
 }
 
-std::vector<core::ThreadTail> read_tails(SQLite::Statement& q, core::TimePoint now) {
+std::vector<core::ThreadTail> read_tails(SQLite::Statement& q, core::Direction direction,
+                                         core::TimePoint now) {
     std::vector<core::ThreadTail> out;
     while (q.executeStep()) {
         core::ThreadTail t;
         t.thread_id = q.getColumn(0).getInt64();
         t.interaction_id = q.getColumn(1).getInt64();
         t.person_id = q.getColumn(2).getInt64();
-        t.person_name = q.getColumn(3).getString();
-        t.channel = core::parse_channel(q.getColumn(4).getString()).value_or(core::Channel::other);
-        t.kind = core::parse_kind(q.getColumn(5).getString()).value_or(core::InteractionKind::message);
-        t.direction = core::parse_direction(q.getColumn(6).getString()).value_or(core::Direction::in);
-        t.at = core::from_unix(q.getColumn(7).getInt64());
-        t.personal = q.getColumn(8).getInt() != 0;
-        t.bulk = q.getColumn(9).getInt() != 0;
-        t.subject = q.getColumn(10).getString();
-        t.excerpt = q.getColumn(11).getString();
-        t.thread_key = q.getColumn(12).getString();
-        t.external_id = q.getColumn(13).getString();
-        t.url = q.getColumn(14).getString();
-        t.strength = core::strength_score(sums_at(q, 15), now);
+        t.at = core::from_unix(q.getColumn(3).getInt64());
+        t.direction = direction;
+        t.personal = true;
+        t.strength = core::strength_score(sums_at(q, 4), now);
         out.push_back(std::move(t));
     }
     return out;
+}
+
+// Phase two: what the kept conversation items show.
+void fill_conversation_details(Database& db, std::vector<core::ReminderItem>& items) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT i.channel, i.subject, substr(i.text, 1, 200), i.ext_id, i.url, "
+                        "coalesce(t.key, ''), p.name FROM interactions i "
+                        "LEFT JOIN threads t ON t.id = i.thread_id "
+                        "JOIN people p ON p.id = ? WHERE i.id = ?");
+    for (auto& item : items) {
+        q.reset();
+        q.bind(1, item.person_id);
+        q.bind(2, item.interaction_id);
+        if (!q.executeStep()) continue;
+        item.channel = core::parse_channel(q.getColumn(0).getString()).value_or(core::Channel::other);
+        item.subject = q.getColumn(1).getString();
+        item.excerpt = q.getColumn(2).getString();
+        item.external_id = q.getColumn(3).getString();
+        item.url = q.getColumn(4).getString();
+        item.thread_key = q.getColumn(5).getString();
+        item.person_name = q.getColumn(6).getString();
+    }
+}
+
+void fill_person_details(Database& db, std::vector<core::ReminderItem>& items) {
+    SQLite::Statement q(db.sql(), "SELECT name, coalesce(last_channel, 'other') FROM people WHERE id = ?");
+    for (auto& item : items) {
+        q.reset();
+        q.bind(1, item.person_id);
+        if (!q.executeStep()) continue;
+        item.person_name = q.getColumn(0).getString();
+        item.channel = core::parse_channel(q.getColumn(1).getString()).value_or(core::Channel::other);
+    }
 }
 
 core::ReminderStates load_states(Database& db, core::TimePoint now) {
@@ -76,31 +101,22 @@ core::ReminderStates load_states(Database& db, core::TimePoint now) {
     return states;
 }
 
-std::optional<core::Days> opt_days(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional(core::Days{c.getInt()});
-}
-
 std::vector<core::ContactState> read_cold_candidates(Database& db, core::TimePoint now) {
-    SQLite::Statement q(
-        db.sql(),
-        "SELECT p.id, p.name, p.last_contact_at, coalesce(p.last_channel, 'other'), p.created_at, "
-        "p.cadence_days, (SELECT min(c.cadence_days) FROM person_circles pc JOIN circles c "
-        " ON c.id = pc.circle_id WHERE pc.person_id = p.id), p.inferred_cadence_days, "
-        "p.strength_ref, p.strength_in, p.strength_out, p.strength_mutual "
-        "FROM people p WHERE p.cold_due_at <= ? AND p.archived = 0 AND p.is_me = 0");
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, last_contact_at, created_at, cadence_source, cadence_eff_days, "
+                        "strength_ref, strength_in, strength_out, strength_mutual FROM people "
+                        "WHERE cold_due_at <= ? AND archived = 0 AND is_me = 0");
     q.bind(1, core::to_unix(now));
     std::vector<core::ContactState> out;
     while (q.executeStep()) {
         core::ContactState c;
         c.person_id = q.getColumn(0).getInt64();
-        c.person_name = q.getColumn(1).getString();
-        if (!q.getColumn(2).isNull()) c.last_contact = core::from_unix(q.getColumn(2).getInt64());
-        c.last_channel =
-            core::parse_channel(q.getColumn(3).getString()).value_or(core::Channel::other);
-        c.added_at = core::from_unix(q.getColumn(4).getInt64());
-        c.cadence = core::effective_cadence(opt_days(q.getColumn(5)), opt_days(q.getColumn(6)),
-                                            opt_days(q.getColumn(7)));
-        c.strength = core::strength_score(sums_at(q, 8), now);
+        if (!q.getColumn(1).isNull()) c.last_contact = core::from_unix(q.getColumn(1).getInt64());
+        c.added_at = core::from_unix(q.getColumn(2).getInt64());
+        c.cadence.source = core::parse_cadence_source(q.getColumn(3).getString())
+                               .value_or(core::CadenceSource::none);
+        c.cadence.days = core::Days{q.getColumn(4).getInt()};
+        c.strength = core::strength_score(sums_at(q, 5), now);
         out.push_back(std::move(c));
     }
     return out;
@@ -133,32 +149,39 @@ std::vector<core::FollowUpDue> read_due_followups(Database& db, core::TimePoint 
 
 }  // namespace
 
-Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o) {
+Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o, TodayCounts* counts) {
     if (auto r = refresh_person_stats(db); !r) return r.error();
     return guarded("today", db.path().string(), [&]() -> Result<core::TodayDigest> {
         const auto states = load_states(db, o.now);
+        const auto horizon = core::to_unix(o.now - o.conversation_horizon);
         core::TodayDigest d;
         {
-            SQLite::Statement q(db.sql(), std::string(kTailColumns) +
+            SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
                                               "WHERE t.tail_state = 1 AND t.tail_at >= ? "
                                               "AND p.archived = 0");
-            q.bind(1, core::to_unix(o.now - o.conversation_horizon));
-            const auto tails = read_tails(q, o.now);
-            d.owe_reply = core::owe_reply(tails, states, o.now);
+            q.bind(1, horizon);
+            d.owe_reply = core::owe_reply(read_tails(q, core::Direction::in, o.now), states, o.now);
         }
         {
-            SQLite::Statement q(db.sql(), std::string(kTailColumns) +
+            SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
                                               "WHERE t.tail_state = 2 AND t.tail_at < ? "
                                               "AND t.tail_at >= ? AND p.archived = 0");
             q.bind(1, core::to_unix(o.now - o.waiting_after));
-            q.bind(2, core::to_unix(o.now - o.conversation_horizon));
-            const auto tails = read_tails(q, o.now);
-            d.waiting = core::waiting_on_them(tails, states, o.now, o.waiting_after);
+            q.bind(2, horizon);
+            d.waiting = core::waiting_on_them(read_tails(q, core::Direction::out, o.now), states,
+                                              o.now, o.waiting_after);
         }
-        const auto cold = read_cold_candidates(db, o.now);
-        d.going_cold = core::going_cold(cold, states, o.now);
-        const auto due = read_due_followups(db, o.due_by);
-        d.followups = core::followups_due(due, states, o.due_by);
+        d.going_cold = core::going_cold(read_cold_candidates(db, o.now), states, o.now);
+        d.followups = core::followups_due(read_due_followups(db, o.due_by), states, o.due_by);
+        if (counts)
+            *counts = {d.owe_reply.size(), d.waiting.size(), d.going_cold.size(),
+                       d.followups.size()};
+        if (o.limit > 0)
+            for (auto* list : {&d.owe_reply, &d.waiting, &d.going_cold, &d.followups})
+                if (list->size() > o.limit) list->resize(o.limit);
+        fill_conversation_details(db, d.owe_reply);
+        fill_conversation_details(db, d.waiting);
+        fill_person_details(db, d.going_cold);
         return d;
     });
 }

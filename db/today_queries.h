@@ -1,6 +1,7 @@
 #pragma once
 // The Today digest: candidates found by index lookups, decided by core/reminders.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -18,10 +19,19 @@ struct TodayOptions {
     /// Conversations whose last message is older than this are history, not reminders: the
     /// digest stays a digest (an unanswered thread from two years ago is in the timeline).
     core::Days conversation_horizon{90};
+    /// At most this many items per list, best first (0 = all).
+    std::size_t limit = 0;
 };
 
-/// Builds the four lists (refreshing stale per-person caches first).
-core::Result<core::TodayDigest> load_today(Database& db, const TodayOptions& options);
+/// How many items each list has before `limit` shortens it.
+struct TodayCounts {
+    std::size_t owe_reply = 0, waiting = 0, going_cold = 0, followups = 0;
+};
+
+/// Builds the four lists (refreshing stale per-person caches first). Candidates are found and
+/// ranked from cached columns only; names, subjects and excerpts are read for the items kept.
+core::Result<core::TodayDigest> load_today(Database& db, const TodayOptions& options,
+                                           TodayCounts* counts = nullptr);
 
 /// What the user did with a Today item.
 enum class TodayAction { done, dismiss, snooze };

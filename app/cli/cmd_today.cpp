@@ -23,15 +23,11 @@ struct TodayArgs {
 };
 
 void print_section(std::ostream& o, const char* title, const std::vector<core::ReminderItem>& items,
-                   core::TimePoint now, int shown) {
-    o << title << " (" << items.size() << ")\n";
-    int n = 0;
+                   std::size_t total, core::TimePoint now, std::size_t shown) {
+    o << title << " (" << total << ")\n";
+    std::size_t n = 0;
     for (const auto& i : items) {
-        if (n++ == shown) {
-            o << "  … and " << items.size() - static_cast<std::size_t>(shown)
-              << " more (kith-cli today --all)\n";
-            break;
-        }
+        if (n++ == shown) break;
         o << "  " << i.id << "  " << (i.person_name.empty() ? "—" : i.person_name) << " · "
           << core::to_string(i.channel) << " · ";
         switch (i.rule) {
@@ -49,6 +45,8 @@ void print_section(std::ostream& o, const char* title, const std::vector<core::R
         }
         o << "\n";
     }
+    if (total > std::min(shown, items.size()))
+        o << "  … and " << total - std::min(shown, items.size()) << " more (kith-cli today --all)\n";
     if (items.empty()) o << "  nothing\n";
 }
 
@@ -66,29 +64,26 @@ Result<void> today(CliContext& ctx, const TodayArgs& a) {
             // A hand-edited bad value falls back to the default.
         }
     }
-    auto d = load_today(**db, o);
+    o.limit = a.all ? 0 : static_cast<std::size_t>(a.limit);
+    db::TodayCounts counts;
+    auto d = load_today(**db, o, &counts);
     if (!d) return d.error();
     if (ctx.json) {
         // The full counts travel with the (possibly shortened) lists.
-        nlohmann::json counts = {{"owe_reply", d->owe_reply.size()},
-                                 {"waiting", d->waiting.size()},
-                                 {"going_cold", d->going_cold.size()},
-                                 {"followups", d->followups.size()}};
-        if (!a.all) {
-            for (auto* list : {&d->owe_reply, &d->waiting, &d->going_cold, &d->followups})
-                if (list->size() > static_cast<std::size_t>(a.limit)) list->resize(a.limit);
-        }
         auto j = to_json(*d);
-        j["counts"] = counts;
+        j["counts"] = {{"owe_reply", counts.owe_reply},
+                       {"waiting", counts.waiting},
+                       {"going_cold", counts.going_cold},
+                       {"followups", counts.followups}};
         ctx.print_json(j);
         return {};
     }
     auto& out = ctx.out();
-    const int shown = a.all ? 1 << 30 : 10;
-    print_section(out, "You owe a reply", d->owe_reply, o.now, shown);
-    print_section(out, "Waiting on them", d->waiting, o.now, shown);
-    print_section(out, "Going cold", d->going_cold, o.now, shown);
-    print_section(out, "Follow-ups due", d->followups, o.now, shown);
+    const std::size_t shown = a.all ? SIZE_MAX : 10;
+    print_section(out, "You owe a reply", d->owe_reply, counts.owe_reply, o.now, shown);
+    print_section(out, "Waiting on them", d->waiting, counts.waiting, o.now, shown);
+    print_section(out, "Going cold", d->going_cold, counts.going_cold, o.now, shown);
+    print_section(out, "Follow-ups due", d->followups, counts.followups, o.now, shown);
     out << "\nAct on an item: kith-cli today done|dismiss ID · kith-cli today snooze ID --until "
            "\"next week\"\n";
     return {};
