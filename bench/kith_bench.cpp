@@ -141,11 +141,14 @@ int main(int argc, char** argv) {
     db::TodayOptions opt;
     opt.now = now;
     opt.due_by = core::end_of_local_day(now, std::chrono::seconds{0});
+    opt.limit = 100;  // what `kith-cli today` and the app show; every candidate is still ranked
     core::TodayDigest digest;
-    const auto today = measure(30, [&](int) { digest = must(db::load_today(*db, opt), "today"); });
+    db::TodayCounts counts;
+    const auto today =
+        measure(30, [&](int) { digest = must(db::load_today(*db, opt, &counts), "today"); });
     std::printf("%-34s %10.1f ms p50  %6.1f ms p95   (%zu owe, %zu waiting, %zu cold, %zu due)\n",
-                "today digest", today.p50, today.p95, digest.owe_reply.size(),
-                digest.waiting.size(), digest.going_cold.size(), digest.followups.size());
+                "today digest (top 100 of each)", today.p50, today.p95, counts.owe_reply,
+                counts.waiting, counts.going_cold, counts.followups);
 
     const std::vector<std::string> queries = {
         "grant", "conference", "report", "ana", "jos", "müller", "devconf", "mastodon",

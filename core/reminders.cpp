@@ -55,14 +55,45 @@ ReminderItem item_from_tail(ReminderRule rule, std::string_view id_prefix, const
     return item;
 }
 
+// A candidate that passed its rule, before its item is built.
+struct Ranked {
+    double rank;
+    TimePoint at;
+    std::int64_t interaction_id, followup_id, person_id;
+    std::size_t index;  ///< into the candidates
+};
+
 // Deterministic order: rank, then the older item, then the id, so equal ranks never shuffle.
-void sort_by_rank(std::vector<ReminderItem>& items) {
-    std::sort(items.begin(), items.end(), [](const ReminderItem& a, const ReminderItem& b) {
-        if (a.rank != b.rank) return a.rank > b.rank;
-        if (a.at != b.at) return a.at < b.at;
-        return std::tie(a.interaction_id, a.followup_id, a.person_id) <
-               std::tie(b.interaction_id, b.followup_id, b.person_id);
-    });
+bool ranks_before(const Ranked& a, const Ranked& b) {
+    if (a.rank != b.rank) return a.rank > b.rank;
+    if (a.at != b.at) return a.at < b.at;
+    return std::tie(a.interaction_id, a.followup_id, a.person_id) <
+           std::tie(b.interaction_id, b.followup_id, b.person_id);
+}
+
+// Orders the candidates and builds items for the best `limit` only (0 = all): digests rank tens
+// of thousands of candidates, and building and moving items with several strings each was most
+// of their cost.
+template <class Build>
+std::vector<ReminderItem> best(std::vector<Ranked>& ranked, std::size_t limit, std::size_t* total,
+                               Build build) {
+    if (total) *total = ranked.size();
+    const std::size_t n = limit == 0 ? ranked.size() : std::min(limit, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                      ranks_before);
+    std::vector<ReminderItem> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(build(ranked[i].index));
+        out.back().rank = ranked[i].rank;
+    }
+    return out;
+}
+
+// Done/dismissed/snoozed is looked up only when there are states at all (usually few).
+bool hidden(const ReminderStates& states, ReminderItem probe, TimePoint now) {
+    if (states.empty()) return false;
+    return is_hidden(states, reminder_subject(probe), now);
 }
 
 std::string days_text(double days) {
@@ -109,6 +140,7 @@ std::string reminder_subject(const ReminderItem& item) {
 }
 
 bool is_hidden(const ReminderStates& states, const std::string& subject_key, TimePoint now) {
+    if (states.empty()) return false;
     const auto it = states.find(subject_key);
     if (it == states.end()) return false;
     switch (it->second.kind) {
@@ -122,46 +154,73 @@ bool is_hidden(const ReminderStates& states, const std::string& subject_key, Tim
 }
 
 std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
-                                    TimePoint now) {
-    std::vector<ReminderItem> out;
-    for (const auto& t : tails) {
+                                    TimePoint now, std::size_t limit, std::size_t* total) {
+    std::vector<Ranked> ranked;
+    ReminderItem probe;
+    probe.rule = ReminderRule::owe_reply;
+    for (std::size_t i = 0; i < tails.size(); ++i) {
+        const auto& t = tails[i];
         if (t.direction != Direction::in || !is_conversational(t)) continue;
-        auto item = item_from_tail(ReminderRule::owe_reply, "owe_reply", t);
-        if (is_hidden(states, item.subject_key, now)) continue;
-        item.rank = urgency(days_between(t.at, now), kOwePeakDays, kOweFadeDays) *
-                    strength_factor(t.strength);
-        out.push_back(std::move(item));
+        probe.interaction_id = t.interaction_id;
+        if (hidden(states, probe, now)) continue;
+        ranked.push_back({urgency(days_between(t.at, now), kOwePeakDays, kOweFadeDays) *
+                              strength_factor(t.strength),
+                          t.at, t.interaction_id, 0, t.person_id, i});
     }
-    sort_by_rank(out);
-    return out;
+    return best(ranked, limit, total, [&](std::size_t i) {
+        return item_from_tail(ReminderRule::owe_reply, "owe_reply", tails[i]);
+    });
 }
 
 std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
-                                          const ReminderStates& states, TimePoint now,
-                                          Days min_age) {
-    std::vector<ReminderItem> out;
-    for (const auto& t : tails) {
+                                          const ReminderStates& states, TimePoint now, Days min_age,
+                                          std::size_t limit, std::size_t* total) {
+    std::vector<Ranked> ranked;
+    ReminderItem probe;
+    probe.rule = ReminderRule::waiting;
+    for (std::size_t i = 0; i < tails.size(); ++i) {
+        const auto& t = tails[i];
         if (t.direction != Direction::out || !is_conversational(t)) continue;
         if (now - t.at <= min_age) continue;
-        auto item = item_from_tail(ReminderRule::waiting, "waiting", t);
-        if (is_hidden(states, item.subject_key, now)) continue;
-        item.rank = urgency(days_between(t.at, now), kWaitPeakDays, kWaitFadeDays) *
-                    strength_factor(t.strength);
-        out.push_back(std::move(item));
+        probe.interaction_id = t.interaction_id;
+        if (hidden(states, probe, now)) continue;
+        ranked.push_back({urgency(days_between(t.at, now), kWaitPeakDays, kWaitFadeDays) *
+                              strength_factor(t.strength),
+                          t.at, t.interaction_id, 0, t.person_id, i});
     }
-    sort_by_rank(out);
-    return out;
+    return best(ranked, limit, total, [&](std::size_t i) {
+        return item_from_tail(ReminderRule::waiting, "waiting", tails[i]);
+    });
 }
 
 std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
-                                     const ReminderStates& states, TimePoint now) {
-    std::vector<ReminderItem> out;
-    for (const auto& c : contacts) {
+                                     const ReminderStates& states, TimePoint now, std::size_t limit,
+                                     std::size_t* total) {
+    std::vector<Ranked> ranked;
+    ReminderItem probe;
+    probe.rule = ReminderRule::going_cold;
+    for (std::size_t i = 0; i < contacts.size(); ++i) {
+        const auto& c = contacts[i];
         if (c.cadence.source == CadenceSource::none || c.cadence.days.count() <= 0) continue;
         // Someone never contacted has been waiting since they were added.
         const TimePoint reference = c.last_contact.value_or(c.added_at);
         if (now - reference <= c.cadence.days) continue;
-
+        probe.person_id = c.person_id;
+        probe.at = reference;
+        if (hidden(states, probe, now)) continue;
+        const double elapsed = days_between(reference, now);
+        const double cadence_days = static_cast<double>(c.cadence.days.count());
+        // Strength leads: a strong relationship slipping matters more than a long-faded one,
+        // whose strength has decayed to nothing however overdue it is; how far past due is
+        // relative to the cadence (10 days late on a weekly cadence outranks 10 on a yearly one).
+        ranked.push_back({(1.0 + std::clamp(c.strength, 0, 100)) *
+                              std::min(1.0, (elapsed - cadence_days) / cadence_days),
+                          reference, 0, 0, c.person_id, i});
+    }
+    return best(ranked, limit, total, [&](std::size_t i) {
+        const auto& c = contacts[i];
+        const TimePoint reference = c.last_contact.value_or(c.added_at);
+        const double elapsed = days_between(reference, now);
         ReminderItem item;
         item.rule = ReminderRule::going_cold;
         item.id = "going_cold:" + std::to_string(c.person_id);
@@ -172,31 +231,29 @@ std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
         item.cadence = c.cadence;
         item.strength = c.strength;
         item.subject_key = reminder_subject(item);
-        if (is_hidden(states, item.subject_key, now)) continue;
-
-        const double elapsed = days_between(reference, now);
-        const double cadence_days = static_cast<double>(c.cadence.days.count());
         item.excerpt = (c.last_contact ? "Last contact " + days_text(elapsed) + " ago"
                                        : "No contact since added " + days_text(elapsed) + " ago") +
-                       "; cadence " + days_text(cadence_days) + " (" +
-                       std::string(to_string(c.cadence.source)) + ")";
-        // How far past due relative to the cadence: 10 days late on a weekly cadence outranks
-        // 10 days late on a yearly one.
-        // Strength leads: a strong relationship slipping matters more than a long-faded one,
-        // whose strength has decayed to nothing however overdue it is.
-        item.rank = (1.0 + std::clamp(c.strength, 0, 100)) *
-                    std::min(1.0, (elapsed - cadence_days) / cadence_days);
-        out.push_back(std::move(item));
-    }
-    sort_by_rank(out);
-    return out;
+                       "; cadence " + days_text(static_cast<double>(c.cadence.days.count())) +
+                       " (" + std::string(to_string(c.cadence.source)) + ")";
+        return item;
+    });
 }
 
 std::vector<ReminderItem> followups_due(std::span<const FollowUpDue> followups,
                                         const ReminderStates& states, TimePoint due_by) {
-    std::vector<ReminderItem> out;
-    for (const auto& f : followups) {
+    std::vector<Ranked> ranked;
+    ReminderItem probe;
+    probe.rule = ReminderRule::followup;
+    for (std::size_t i = 0; i < followups.size(); ++i) {
+        const auto& f = followups[i];
         if (f.due > due_by) continue;
+        probe.followup_id = f.followup_id;
+        if (hidden(states, probe, due_by)) continue;
+        // Days past due, so that "higher rank first" and "oldest due first" agree.
+        ranked.push_back({days_between(f.due, due_by), f.due, 0, f.followup_id, f.person_id, i});
+    }
+    return best(ranked, 0, nullptr, [&](std::size_t i) {
+        const auto& f = followups[i];
         ReminderItem item;
         item.rule = ReminderRule::followup;
         item.id = "followup:" + std::to_string(f.followup_id);
@@ -207,13 +264,8 @@ std::vector<ReminderItem> followups_due(std::span<const FollowUpDue> followups,
         item.subject = f.text;
         item.followup_id = f.followup_id;
         item.subject_key = reminder_subject(item);
-        if (is_hidden(states, item.subject_key, due_by)) continue;
-        // Days past due, so that "higher rank first" and "oldest due first" agree.
-        item.rank = days_between(f.due, due_by);
-        out.push_back(std::move(item));
-    }
-    sort_by_rank(out);
-    return out;
+        return item;
+    });
 }
 
 }  // namespace kith::core

@@ -3,6 +3,7 @@
 // The database hands in candidates (thread tails, contact states, follow-ups) found by index
 // lookups; these functions decide, apply done/dismissed/snoozed states and rank.
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -107,7 +108,8 @@ bool is_hidden(const ReminderStates& states, const std::string& subject_key, Tim
 /// urgency rises from 0.5 to 1 over the first 14 days and then halves every 60 days, highest first
 /// (ties: older first). Pure.
 std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
-                                    TimePoint now);
+                                    TimePoint now, std::size_t limit = 0,
+                                    std::size_t* total = nullptr);
 
 /// Waiting on them: tail is my personal, non-bulk outbound message of a meaningful kind, strictly
 /// older than `min_age` (exactly `min_age` old is not yet waiting), not hidden at `now`.
@@ -115,7 +117,8 @@ std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const Rem
 /// halving every 90 days. Pure.
 std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
                                           const ReminderStates& states, TimePoint now,
-                                          Days min_age = Days{7});
+                                          Days min_age = Days{7}, std::size_t limit = 0,
+                                          std::size_t* total = nullptr);
 
 /// Going cold: last meaningful contact (or `added_at` if never) strictly older than the cadence;
 /// people without a cadence (source none, or days ≤ 0) never go cold. Item `at` is that
@@ -124,7 +127,8 @@ std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
 /// a strong relationship slipping outranks one that faded long ago.
 /// Pure.
 std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
-                                     const ReminderStates& states, TimePoint now);
+                                     const ReminderStates& states, TimePoint now,
+                                     std::size_t limit = 0, std::size_t* total = nullptr);
 
 /// Follow-ups due: open follow-ups whose due time is at or before `due_by` (the last second of
 /// the user's today, so that tomorrow's date-only follow-ups at 00:00 stay out). Snoozes are
@@ -132,6 +136,9 @@ std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
 /// rank = days past due; oldest due first. Pure.
 std::vector<ReminderItem> followups_due(std::span<const FollowUpDue> followups,
                                         const ReminderStates& states, TimePoint due_by);
+
+/// owe_reply, waiting_on_them and going_cold rank every candidate but build items only for the
+/// best `limit` (0 = all); `total`, when given, receives how many candidates qualified.
 
 /// The four lists.
 struct TodayDigest {

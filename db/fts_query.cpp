@@ -7,7 +7,8 @@ std::string fts_prefix_query(std::string_view text) {
     auto flush = [&] {
         if (word.empty()) return;
         if (!out.empty()) out += ' ';
-        out += '"' + word + "\"*";
+        // A single letter as a prefix would match most of the index; it must be a whole word.
+        out += '"' + word + (word.size() > 1 ? "\"*" : "\"");
         word.clear();
     };
     for (const char ch : text) {

@@ -6,7 +6,8 @@
 
 namespace kith::db {
 
-/// Every word of `text` as a quoted prefix term, all required: `ana gra` → `"ana"* "gra"*`.
+/// Every word of `text` as a quoted prefix term, all required: `ana gra` → `"ana"* "gra"*`;
+/// a one-character word must match whole (`j` → `"j"`).
 /// Punctuation separates words (so "ana@example.org" matches the identity), FTS5 syntax in the
 /// input has no effect. Empty when `text` has no word characters.
 std::string fts_prefix_query(std::string_view text);

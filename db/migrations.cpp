@@ -88,8 +88,11 @@ CREATE TABLE threads(
   tail_state          INTEGER NOT NULL DEFAULT 0,
   UNIQUE(channel, key)
 );
-CREATE INDEX threads_owe_reply ON threads(tail_at) WHERE tail_state = 1;
-CREATE INDEX threads_waiting ON threads(tail_at) WHERE tail_state = 2;
+-- Covering, so the digest's first phase never touches the table itself.
+CREATE INDEX threads_owe_reply ON threads(tail_at, tail_person_id, tail_interaction_id)
+  WHERE tail_state = 1;
+CREATE INDEX threads_waiting ON threads(tail_at, tail_person_id, tail_interaction_id)
+  WHERE tail_state = 2;
 
 CREATE TABLE interactions(
   id        INTEGER PRIMARY KEY,
@@ -209,10 +212,11 @@ CREATE INDEX people_stats_dirty ON people(id) WHERE stats_dirty = 1;
 // (subject, text, place). Diacritics are folded so "jose" finds "José". New interactions are
 // indexed in bulk by InteractionWriter::flush (one INSERT … SELECT per batch) rather than by an
 // insert trigger: a trigger makes FTS5 flush a segment per statement, ten times slower.
-// Prefix indexes for 2 and 3 characters keep search-as-you-type fast on short prefixes.
+// A 2-character prefix index keeps search-as-you-type fast on short prefixes (one character
+// matches whole words only, see fts_query.h); longer prefixes expand to few terms.
 constexpr std::string_view kV3 = R"sql(
 CREATE VIRTUAL TABLE people_fts USING fts5(
-  name, notes, identities, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');
+  name, notes, identities, prefix = '2', tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO people_fts(rowid, name, notes, identities)
   SELECT p.id, p.name, p.notes,
          coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
@@ -245,7 +249,7 @@ CREATE TRIGGER identities_fts_move AFTER UPDATE OF person_id ON identities BEGIN
 END;
 
 CREATE VIRTUAL TABLE interactions_fts USING fts5(
-  subject, text, place, content = 'interactions', content_rowid = 'id', prefix = '2 3',
+  subject, text, place, content = 'interactions', content_rowid = 'id', prefix = '2',
   tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
 CREATE TRIGGER interactions_fts_delete AFTER DELETE ON interactions BEGIN

@@ -62,7 +62,8 @@ void fill_conversation_details(Database& db, std::vector<core::ReminderItem>& it
         q.bind(1, item.person_id);
         q.bind(2, item.interaction_id);
         if (!q.executeStep()) continue;
-        item.channel = core::parse_channel(q.getColumn(0).getString()).value_or(core::Channel::other);
+        item.channel =
+            core::parse_channel(q.getColumn(0).getString()).value_or(core::Channel::other);
         item.subject = q.getColumn(1).getString();
         item.excerpt = q.getColumn(2).getString();
         item.external_id = q.getColumn(3).getString();
@@ -73,13 +74,15 @@ void fill_conversation_details(Database& db, std::vector<core::ReminderItem>& it
 }
 
 void fill_person_details(Database& db, std::vector<core::ReminderItem>& items) {
-    SQLite::Statement q(db.sql(), "SELECT name, coalesce(last_channel, 'other') FROM people WHERE id = ?");
+    SQLite::Statement q(db.sql(),
+                        "SELECT name, coalesce(last_channel, 'other') FROM people WHERE id = ?");
     for (auto& item : items) {
         q.reset();
         q.bind(1, item.person_id);
         if (!q.executeStep()) continue;
         item.person_name = q.getColumn(0).getString();
-        item.channel = core::parse_channel(q.getColumn(1).getString()).value_or(core::Channel::other);
+        item.channel =
+            core::parse_channel(q.getColumn(1).getString()).value_or(core::Channel::other);
     }
 }
 
@@ -155,12 +158,14 @@ Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o, TodayC
         const auto states = load_states(db, o.now);
         const auto horizon = core::to_unix(o.now - o.conversation_horizon);
         core::TodayDigest d;
+        TodayCounts c;
         {
             SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
                                               "WHERE t.tail_state = 1 AND t.tail_at >= ? "
                                               "AND p.archived = 0");
             q.bind(1, horizon);
-            d.owe_reply = core::owe_reply(read_tails(q, core::Direction::in, o.now), states, o.now);
+            d.owe_reply = core::owe_reply(read_tails(q, core::Direction::in, o.now), states, o.now,
+                                          o.limit, &c.owe_reply);
         }
         {
             SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
@@ -169,16 +174,14 @@ Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o, TodayC
             q.bind(1, core::to_unix(o.now - o.waiting_after));
             q.bind(2, horizon);
             d.waiting = core::waiting_on_them(read_tails(q, core::Direction::out, o.now), states,
-                                              o.now, o.waiting_after);
+                                              o.now, o.waiting_after, o.limit, &c.waiting);
         }
-        d.going_cold = core::going_cold(read_cold_candidates(db, o.now), states, o.now);
+        d.going_cold = core::going_cold(read_cold_candidates(db, o.now), states, o.now, o.limit,
+                                        &c.going_cold);
         d.followups = core::followups_due(read_due_followups(db, o.due_by), states, o.due_by);
-        if (counts)
-            *counts = {d.owe_reply.size(), d.waiting.size(), d.going_cold.size(),
-                       d.followups.size()};
-        if (o.limit > 0)
-            for (auto* list : {&d.owe_reply, &d.waiting, &d.going_cold, &d.followups})
-                if (list->size() > o.limit) list->resize(o.limit);
+        c.followups = d.followups.size();
+        if (o.limit > 0 && d.followups.size() > o.limit) d.followups.resize(o.limit);
+        if (counts) *counts = c;
         fill_conversation_details(db, d.owe_reply);
         fill_conversation_details(db, d.waiting);
         fill_person_details(db, d.going_cold);
@@ -218,16 +221,16 @@ Result<void> act_on_today_item(Database& db, const std::string& item_id, TodayAc
                                 "WHERE id = ?");
             q.bind(1, number);
             if (!q.executeStep())
-                return make_error(ErrorCode::not_found, "no person with id " +
-                                                            std::to_string(number));
+                return make_error(ErrorCode::not_found,
+                                  "no person with id " + std::to_string(number));
             item.person_id = number;
             item.at = core::from_unix(q.getColumn(0).getInt64());
         } else {
             SQLite::Statement q(db.sql(), "SELECT 1 FROM interactions WHERE id = ?");
             q.bind(1, number);
             if (!q.executeStep())
-                return make_error(ErrorCode::not_found, "no interaction with id " +
-                                                            std::to_string(number),
+                return make_error(ErrorCode::not_found,
+                                  "no interaction with id " + std::to_string(number),
                                   "Ids come from `kith-cli today`.");
             item.interaction_id = number;
         }
@@ -240,7 +243,10 @@ Result<void> act_on_today_item(Database& db, const std::string& item_id, TodayAc
         up.bind(2, action == TodayAction::done      ? "done"
                    : action == TodayAction::dismiss ? "dismissed"
                                                     : "snoozed");
-        if (action == TodayAction::snooze) up.bind(3, core::to_unix(*until)); else up.bind(3);
+        if (action == TodayAction::snooze)
+            up.bind(3, core::to_unix(*until));
+        else
+            up.bind(3);
         up.bind(4, core::to_unix(now));
         up.exec();
         return {};
