@@ -49,7 +49,9 @@ Percentiles measure(int runs, const std::function<void(int)>& fn) {
         t.push_back(ms_since(start));
     }
     std::sort(t.begin(), t.end());
-    auto at = [&](double q) { return t[std::min(t.size() - 1, static_cast<std::size_t>(q * t.size()))]; };
+    auto at = [&](double q) {
+        return t[std::min(t.size() - 1, static_cast<std::size_t>(q * t.size()))];
+    };
     return {at(0.5), at(0.95), t.back()};
 }
 
@@ -66,7 +68,7 @@ T must(core::Result<T> r, const char* what) {
 
 /// Swallows records: measures the generator alone, without the database.
 class NullSink final : public core::RecordSink {
-public:
+  public:
     std::uint64_t records = 0;
     core::Result<void> interaction(const core::InteractionRecord&) override { return count(); }
     core::Result<void> follow_edge(const core::FollowEdgeRecord&) override { return count(); }
@@ -78,7 +80,7 @@ public:
     std::optional<std::string> cursor() const override { return std::nullopt; }
     void set_cursor(std::string) override {}
 
-private:
+  private:
     core::Result<void> count() {
         ++records;
         return {};
@@ -99,17 +101,23 @@ int main(int argc, char** argv) {
     fs::path path;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--people" && i + 1 < argc) people = std::atoi(argv[++i]);
-        else if (a == "--db" && i + 1 < argc) path = argv[++i];
-        else if (a == "--reuse") reuse = true;
-        else if (a == "--check") check = true;
+        if (a == "--people" && i + 1 < argc)
+            people = std::atoi(argv[++i]);
+        else if (a == "--db" && i + 1 < argc)
+            path = argv[++i];
+        else if (a == "--reuse")
+            reuse = true;
+        else if (a == "--check")
+            check = true;
         else {
-            std::fprintf(stderr, "usage: kith-bench [--people N] [--db PATH] [--reuse] [--check]\n");
+            std::fprintf(stderr,
+                         "usage: kith-bench [--people N] [--db PATH] [--reuse] [--check]\n");
             return 2;
         }
     }
     if (people < 1) die("--people must be at least 1");
-    if (path.empty()) path = fs::temp_directory_path() / ("kith-bench-" + std::to_string(people) + ".db");
+    if (path.empty())
+        path = fs::temp_directory_path() / ("kith-bench-" + std::to_string(people) + ".db");
     const auto now = core::parse_iso("2026-11-25T12:00:00Z").value();
 
     std::printf("Kith benchmark: %d people, database %s\n\n", people, path.c_str());
@@ -118,12 +126,15 @@ int main(int argc, char** argv) {
         for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path.string() + ext);
         auto db = must(db::Database::open(path), "open");
         auto importer = import::make_importer("demo");
-        core::ImportRequest req{"demo", "generated", {{"people", std::to_string(people)},
-                                                       {"now", core::format_iso(now)}}};
+        core::ImportRequest req{
+            "demo",
+            "generated",
+            {{"people", std::to_string(people)}, {"now", core::format_iso(now)}}};
         core::NullProgress progress;
         NullSink null_sink;
         const auto gen_start = Clock::now();
-        if (auto g = importer->run(req, null_sink, progress); !g) die("generate: " + g.error().message);
+        if (auto g = importer->run(req, null_sink, progress); !g)
+            die("generate: " + g.error().message);
         const double gen_ms = ms_since(gen_start);
         std::printf("%-34s %10.0f ms  (%llu records, %.0f records/s)\n", "demo generation alone",
                     gen_ms, static_cast<unsigned long long>(null_sink.records),
@@ -131,8 +142,9 @@ int main(int argc, char** argv) {
         const auto start = Clock::now();
         const auto r = must(db::run_import(*db, *importer, req, progress, now), "demo");
         generate_ms = ms_since(start);
-        std::printf("%-34s %10.0f ms  (%llu records, %.0f records/s)\n", "demo generation + database import",
-                    generate_ms, static_cast<unsigned long long>(r.counts.added),
+        std::printf("%-34s %10.0f ms  (%llu records, %.0f records/s)\n",
+                    "demo generation + database import", generate_ms,
+                    static_cast<unsigned long long>(r.counts.added),
                     r.counts.added / (generate_ms / 1000.0));
     }
     auto db = must(db::Database::open(path), "open");
@@ -151,9 +163,9 @@ int main(int argc, char** argv) {
                 counts.waiting, counts.going_cold, counts.followups);
 
     const std::vector<std::string> queries = {
-        "grant", "conference", "report", "ana", "jos", "müller", "devconf", "mastodon",
-        "coffee", "budget", "open source", "nguyen", "workshop", "thanks", "blog post",
-        "board", "volunteer", "podcast", "invoice", "Łukasz"};
+        "grant",     "conference", "report",    "ana",         "jos",     "müller",   "devconf",
+        "mastodon",  "coffee",     "budget",    "open source", "nguyen",  "workshop", "thanks",
+        "blog post", "board",      "volunteer", "podcast",     "invoice", "Łukasz"};
     db::PeopleRepo people_repo(*db);
     db::TimelineRepo timeline(*db);
     std::size_t hits = 0;
@@ -177,13 +189,14 @@ int main(int argc, char** argv) {
     std::printf("%-34s %10.1f ms p50  %6.1f ms p95\n", "person timeline, first 50", tl.p50, tl.p95);
 
     const auto bytes = fs::file_size(path);
-    std::printf("%-34s %10.1f MB  (%.1f MB per 100k interactions)\n", "database size",
-                bytes / 1e6, stats.interactions ? bytes / 1e6 * 100000.0 / stats.interactions : 0.0);
+    std::printf("%-34s %10.1f MB  (%.1f MB per 100k interactions)\n", "database size", bytes / 1e6,
+                stats.interactions ? bytes / 1e6 * 100000.0 / stats.interactions : 0.0);
     std::printf("%-34s %10ld MB\n", "peak RSS of this process", peak_rss_mb());
-    std::printf("\npeople %lld, interactions %lld, identities %lld, follow edges %lld, follow-ups %lld\n",
-                static_cast<long long>(stats.people), static_cast<long long>(stats.interactions),
-                static_cast<long long>(stats.identities), static_cast<long long>(stats.follow_edges),
-                static_cast<long long>(stats.followups));
+    std::printf(
+        "\npeople %lld, interactions %lld, identities %lld, follow edges %lld, follow-ups %lld\n",
+        static_cast<long long>(stats.people), static_cast<long long>(stats.interactions),
+        static_cast<long long>(stats.identities), static_cast<long long>(stats.follow_edges),
+        static_cast<long long>(stats.followups));
 
     if (check) {
         // Counts only: the generator averages ~40 interactions a person.

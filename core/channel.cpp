@@ -19,39 +19,60 @@ std::string lower(std::string_view s) {
 
 std::string_view to_string(Channel c) {
     switch (c) {
-        case Channel::email: return "email";
-        case Channel::twitter: return "twitter";
-        case Channel::mastodon: return "mastodon";
-        case Channel::blog: return "blog";
-        case Channel::in_person: return "in_person";
-        case Channel::call: return "call";
-        case Channel::other: return "other";
+        case Channel::email:
+            return "email";
+        case Channel::twitter:
+            return "twitter";
+        case Channel::mastodon:
+            return "mastodon";
+        case Channel::blog:
+            return "blog";
+        case Channel::in_person:
+            return "in_person";
+        case Channel::call:
+            return "call";
+        case Channel::other:
+            return "other";
     }
     return "other";
 }
 
 std::string_view to_string(InteractionKind k) {
     switch (k) {
-        case InteractionKind::message: return "message";
-        case InteractionKind::reply: return "reply";
-        case InteractionKind::mention: return "mention";
-        case InteractionKind::dm: return "dm";
-        case InteractionKind::comment: return "comment";
-        case InteractionKind::meeting: return "meeting";
-        case InteractionKind::call: return "call";
-        case InteractionKind::note: return "note";
-        case InteractionKind::follow: return "follow";
-        case InteractionKind::like: return "like";
-        case InteractionKind::boost: return "boost";
+        case InteractionKind::message:
+            return "message";
+        case InteractionKind::reply:
+            return "reply";
+        case InteractionKind::mention:
+            return "mention";
+        case InteractionKind::dm:
+            return "dm";
+        case InteractionKind::comment:
+            return "comment";
+        case InteractionKind::meeting:
+            return "meeting";
+        case InteractionKind::call:
+            return "call";
+        case InteractionKind::note:
+            return "note";
+        case InteractionKind::follow:
+            return "follow";
+        case InteractionKind::like:
+            return "like";
+        case InteractionKind::boost:
+            return "boost";
     }
     return "message";
 }
 
 std::string_view to_string(Direction d) {
     switch (d) {
-        case Direction::in: return "in";
-        case Direction::out: return "out";
-        case Direction::mutual: return "mutual";
+        case Direction::in:
+            return "in";
+        case Direction::out:
+            return "out";
+        case Direction::mutual:
+            return "mutual";
     }
     return "in";
 }
@@ -89,11 +110,16 @@ std::optional<Direction> parse_direction(std::string_view s) {
 
 InteractionKind default_kind(Channel c) {
     switch (c) {
-        case Channel::in_person: return InteractionKind::meeting;
-        case Channel::call: return InteractionKind::call;
-        case Channel::blog: return InteractionKind::comment;
-        case Channel::other: return InteractionKind::note;
-        default: return InteractionKind::message;
+        case Channel::in_person:
+            return InteractionKind::meeting;
+        case Channel::call:
+            return InteractionKind::call;
+        case Channel::blog:
+            return InteractionKind::comment;
+        case Channel::other:
+            return InteractionKind::note;
+        default:
+            return InteractionKind::message;
     }
 }
 
@@ -102,8 +128,10 @@ bool is_meaningful(InteractionKind k) {
         case InteractionKind::like:
         case InteractionKind::follow:
         case InteractionKind::boost:
-        case InteractionKind::note: return false;
-        default: return true;
+        case InteractionKind::note:
+            return false;
+        default:
+            return true;
     }
 }
 

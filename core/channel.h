@@ -9,16 +9,26 @@ namespace kith::core {
 
 enum class Channel { email, twitter, mastodon, blog, in_person, call, other };
 enum class InteractionKind {
-    message, reply, mention, dm, comment, meeting, call, note, follow, like, boost
+    message,
+    reply,
+    mention,
+    dm,
+    comment,
+    meeting,
+    call,
+    note,
+    follow,
+    like,
+    boost
 };
 /// in: from them to me; out: from me to them; mutual: both present (a meeting, a call).
 enum class Direction { in, out, mutual };
 
 inline constexpr std::array<Channel, 7> kAllChannels = {
-    Channel::email, Channel::twitter, Channel::mastodon, Channel::blog,
-    Channel::in_person, Channel::call, Channel::other};
+    Channel::email,     Channel::twitter, Channel::mastodon, Channel::blog,
+    Channel::in_person, Channel::call,    Channel::other};
 inline constexpr std::array<InteractionKind, 11> kAllKinds = {
-    InteractionKind::message, InteractionKind::reply,  InteractionKind::mention,
+    InteractionKind::message, InteractionKind::reply,   InteractionKind::mention,
     InteractionKind::dm,      InteractionKind::comment, InteractionKind::meeting,
     InteractionKind::call,    InteractionKind::note,    InteractionKind::follow,
     InteractionKind::like,    InteractionKind::boost};

@@ -7,14 +7,14 @@ namespace kith::core {
 
 /// Source of "now". Implementations are thread-safe.
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual TimePoint now() const = 0;
 };
 
 /// The system's wall clock, truncated to seconds.
 class SystemClock final : public Clock {
-public:
+  public:
     TimePoint now() const override {
         return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     }
@@ -22,11 +22,11 @@ public:
 
 /// A clock stopped at one instant (tests, KITH_NOW).
 class FixedClock final : public Clock {
-public:
+  public:
     explicit FixedClock(TimePoint t) : m_now(t) {}
     TimePoint now() const override { return m_now; }
 
-private:
+  private:
     TimePoint m_now;
 };
 

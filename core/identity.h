@@ -11,7 +11,8 @@ enum class IdentityKind { email, twitter, mastodon, website, phone, linkedin };
 
 /// A normalized identity; unique by (kind, value) across the database.
 ///  - email:    "ana@example.org" (lower-cased, trimmed, no "mailto:")
-///  - twitter:  "12345" (the numeric account id) or "@jack" (lower-cased handle when no id is known)
+///  - twitter:  "12345" (the numeric account id) or "@jack" (lower-cased handle when no id is
+///  known)
 ///  - mastodon: "user@instance.social" (lower-cased)
 ///  - website:  "example.org/blog" (scheme-less, no "www.", no trailing slash, host lower-cased)
 ///  - phone:    "+4915112345678" (E.164 where possible, else digits as given)

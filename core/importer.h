@@ -15,7 +15,7 @@ namespace kith::core {
 /// Receives an importer's records. The database implementation batches them into transactions,
 /// deduplicates by (ext_ns, ext_id) and counts added/updated/skipped. Used from one thread.
 class RecordSink {
-public:
+  public:
     virtual ~RecordSink() = default;
     virtual Result<void> interaction(const InteractionRecord& r) = 0;
     virtual Result<void> follow_edge(const FollowEdgeRecord& r) = 0;
@@ -44,7 +44,7 @@ struct ImportRequest {
 /// and returns ErrorCode::cancelled when asked to stop. Format-level failures are Errors; bad
 /// records are warnings. Implementations hold no state between runs.
 class Importer {
-public:
+  public:
     virtual ~Importer() = default;
     virtual std::string_view kind() const = 0;         ///< "mbox", "jsonl"…
     virtual std::string_view description() const = 0;  ///< one line for `import --help`

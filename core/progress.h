@@ -11,7 +11,7 @@ namespace kith::core {
 /// Receives progress from a worker. `update` and `cancelled` are called on the worker thread;
 /// implementations must be safe to call from it (the app posts to the UI thread).
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     /// `done` out of `total` units (bytes, records); total 0 = unknown.
     virtual void update(std::uint64_t done, std::uint64_t total, std::string_view what) = 0;
@@ -21,12 +21,12 @@ public:
 
 /// Ignores progress; cancelled when `cancel()` was called (thread-safe).
 class NullProgress final : public Progress {
-public:
+  public:
     void update(std::uint64_t, std::uint64_t, std::string_view) override {}
     bool cancelled() const override { return m_cancelled.load(); }
     void cancel() { m_cancelled.store(true); }
 
-private:
+  private:
     std::atomic<bool> m_cancelled{false};
 };
 

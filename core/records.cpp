@@ -4,12 +4,18 @@ namespace kith::core {
 
 std::string_view to_string(ParticipantRole r) {
     switch (r) {
-        case ParticipantRole::from: return "from";
-        case ParticipantRole::to: return "to";
-        case ParticipantRole::cc: return "cc";
-        case ParticipantRole::attendee: return "attendee";
-        case ParticipantRole::author: return "author";
-        case ParticipantRole::mentioned: return "mentioned";
+        case ParticipantRole::from:
+            return "from";
+        case ParticipantRole::to:
+            return "to";
+        case ParticipantRole::cc:
+            return "cc";
+        case ParticipantRole::attendee:
+            return "attendee";
+        case ParticipantRole::author:
+            return "author";
+        case ParticipantRole::mentioned:
+            return "mentioned";
     }
     return "to";
 }

@@ -35,11 +35,11 @@ struct InteractionRecord {
     std::string ext_id;
     std::string thread_key;  ///< conversation key within the channel; empty = a thread of its own
     std::string subject;
-    std::string text;        ///< short plain-text excerpt
-    std::string url;         ///< link to the original (or mailto:/message:)
-    std::string place;       ///< for meetings
-    bool personal = false;   ///< addressed to me personally (DM, To/Cc, reply to me, mention)
-    bool bulk = false;       ///< list/newsletter/automated: never owe-reply, not meaningful
+    std::string text;       ///< short plain-text excerpt
+    std::string url;        ///< link to the original (or mailto:/message:)
+    std::string place;      ///< for meetings
+    bool personal = false;  ///< addressed to me personally (DM, To/Cc, reply to me, mention)
+    bool bulk = false;      ///< list/newsletter/automated: never owe-reply, not meaningful
     std::vector<Participant> participants;  ///< everyone but me
 };
 

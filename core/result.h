@@ -42,8 +42,9 @@ inline Error make_error(ErrorCode code, std::string message, std::string hint = 
 /// A value of type T or an Error. Not thread-safe (a plain value type).
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  public:
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
     Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
     bool ok() const { return m_v.index() == 0; }
@@ -57,21 +58,21 @@ public:
     const T& operator*() const& { return value(); }
     const Error& error() const { return std::get<1>(m_v); }
 
-private:
+  private:
     std::variant<T, Error> m_v;
 };
 
 /// Result of an operation that produces no value.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Error error) : m_error(std::move(error)), m_failed(true) {}  // NOLINT
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
     const Error& error() const { return m_error; }
 
-private:
+  private:
     Error m_error;
     bool m_failed = false;
 };

@@ -12,8 +12,12 @@ using TimePoint = std::chrono::sys_seconds;
 using Days = std::chrono::days;
 
 /// Seconds since the Unix epoch, as stored in the database.
-inline std::int64_t to_unix(TimePoint t) { return t.time_since_epoch().count(); }
-inline TimePoint from_unix(std::int64_t s) { return TimePoint{std::chrono::seconds{s}}; }
+inline std::int64_t to_unix(TimePoint t) {
+    return t.time_since_epoch().count();
+}
+inline TimePoint from_unix(std::int64_t s) {
+    return TimePoint{std::chrono::seconds{s}};
+}
 
 /// "2026-11-25T06:48:50Z".
 std::string format_iso(TimePoint t);

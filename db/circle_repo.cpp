@@ -40,11 +40,15 @@ Result<std::int64_t> CircleRepo::get_or_create(const std::string& name, core::Ti
 
 Result<void> CircleRepo::set_cadence(std::int64_t circle_id, std::optional<int> days) {
     if (days && (*days < 1 || *days > 3650))
-        return make_error(ErrorCode::invalid_input,
-                          "a cadence must be between 1 and 3650 days, not " + std::to_string(*days));
+        return make_error(
+            ErrorCode::invalid_input,
+            "a cadence must be between 1 and 3650 days, not " + std::to_string(*days));
     auto r = guarded("set circle cadence", "", [&]() -> Result<void> {
         SQLite::Statement q(m_db.sql(), "UPDATE circles SET cadence_days = ? WHERE id = ?");
-        if (days) q.bind(1, *days); else q.bind(1);
+        if (days)
+            q.bind(1, *days);
+        else
+            q.bind(1);
         q.bind(2, circle_id);
         q.exec();
         return {};
@@ -55,8 +59,8 @@ Result<void> CircleRepo::set_cadence(std::int64_t circle_id, std::optional<int> 
 
 Result<void> CircleRepo::assign(std::int64_t person_id, std::int64_t circle_id) {
     return guarded("assign circle", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "INSERT OR IGNORE INTO person_circles(person_id, circle_id) VALUES (?, ?)");
+        SQLite::Statement q(
+            m_db.sql(), "INSERT OR IGNORE INTO person_circles(person_id, circle_id) VALUES (?, ?)");
         q.bind(1, person_id);
         q.bind(2, circle_id);
         q.exec();

@@ -21,7 +21,7 @@ struct CircleRow {
 };
 
 class CircleRepo {
-public:
+  public:
     explicit CircleRepo(Database& db) : m_db(db) {}
 
     /// Creates the circle, or returns the existing one of that name (any case).
@@ -34,7 +34,7 @@ public:
     core::Result<std::vector<CircleRow>> list();
     core::Result<std::vector<std::string>> names_for_person(std::int64_t person_id);
 
-private:
+  private:
     Database& m_db;
 };
 

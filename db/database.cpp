@@ -52,14 +52,17 @@ Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
     const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
     if (app_id != kApplicationId && (app_id != 0 || tables > 0)) {
         return make_error(ErrorCode::not_a_kith_database,
-                          "open (" + path.string() + "): this SQLite file belongs to another "
-                          "program, not Kith",
+                          "open (" + path.string() +
+                              "): this SQLite file belongs to another "
+                              "program, not Kith",
                           "Check the path given with --db or KITH_DB; nothing was changed.");
     }
     if (version > latest_schema_version()) {
         return make_error(ErrorCode::too_new,
-                          "open (" + path.string() + "): the database was written by a newer Kith "
-                          "(schema " + std::to_string(version) + ", this Kith knows up to " +
+                          "open (" + path.string() +
+                              "): the database was written by a newer Kith "
+                              "(schema " +
+                              std::to_string(version) + ", this Kith knows up to " +
                               std::to_string(latest_schema_version()) + ")",
                           "Update Kith; nothing was changed.");
     }
@@ -124,10 +127,10 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
 
     return guarded("open", where, [&]() -> Result<std::unique_ptr<Database>> {
         // One connection per thread (never shared), so SQLite's own mutexes are pure overhead.
-        const int flags = (mode == OpenMode::read_only
-                               ? SQLite::OPEN_READONLY
-                               : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
-                          SQLite::OPEN_NOMUTEX;
+        const int flags =
+            (mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                         : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
+            SQLite::OPEN_NOMUTEX;
         auto sql = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms());
         if (auto ok = check_is_kith(*sql, path); !ok) return ok.error();
 
@@ -149,9 +152,9 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
                 }
                 const fs::path dir = path.parent_path() / "backups";
                 fs::create_directories(dir, ec);
-                const fs::path copy = dir / (path.stem().string() + "-schema" +
-                                             std::to_string(version) + "-" + timestamp_for_file() +
-                                             ".db");
+                const fs::path copy =
+                    dir / (path.stem().string() + "-schema" + std::to_string(version) + "-" +
+                           timestamp_for_file() + ".db");
                 s.backup(copy.c_str(), SQLite::Database::Save);
                 db->m_backup = copy;
             }

@@ -21,7 +21,7 @@ enum class OpenMode {
 /// A connection to a Kith database. One per thread (SQLite connections are not shared across
 /// threads here); the app opens its own for each worker. Move-only.
 class Database {
-public:
+  public:
     /// Opens `path`. Refuses files that are not SQLite or belong to another program, databases
     /// written by a newer Kith, and damaged files — always without writing to them. An older schema
     /// is migrated (read_write only) after a backup copy into `backups/` next to the file.
@@ -36,7 +36,7 @@ public:
     /// Where the pre-migration backup went, when this open migrated an existing database.
     const std::optional<std::filesystem::path>& migration_backup() const { return m_backup; }
 
-private:
+  private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
     std::unique_ptr<SQLite::Database> m_db;
     std::filesystem::path m_path;

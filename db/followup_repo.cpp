@@ -21,7 +21,8 @@ Result<void> not_found(std::int64_t id) {
 
 }  // namespace
 
-Result<std::pair<std::int64_t, WriteOutcome>> FollowUpRepo::add(const NewFollowUp& f, core::TimePoint now) {
+Result<std::pair<std::int64_t, WriteOutcome>> FollowUpRepo::add(const NewFollowUp& f,
+                                                                core::TimePoint now) {
     if (f.text.empty())
         return make_error(ErrorCode::invalid_input, "a follow-up needs a text",
                           "Example: --follow-up \"send the grant report\" --due fri");
@@ -40,8 +41,8 @@ Result<std::pair<std::int64_t, WriteOutcome>> FollowUpRepo::add(const NewFollowU
                 up.bind(2, core::to_unix(f.due));
                 up.bind(3, id);
                 up.exec();
-                return std::make_pair(id, s.getChanges() > 0 ? WriteOutcome::updated
-                                                             : WriteOutcome::unchanged);
+                return std::make_pair(
+                    id, s.getChanges() > 0 ? WriteOutcome::updated : WriteOutcome::unchanged);
             }
         }
         SQLite::Statement ins(s,
@@ -50,8 +51,14 @@ Result<std::pair<std::int64_t, WriteOutcome>> FollowUpRepo::add(const NewFollowU
         ins.bind(1, f.text);
         ins.bind(2, core::to_unix(f.due));
         ins.bind(3, core::to_unix(now));
-        if (f.done) ins.bind(4, core::to_unix(now)); else ins.bind(4);
-        if (f.interaction_id) ins.bind(5, *f.interaction_id); else ins.bind(5);
+        if (f.done)
+            ins.bind(4, core::to_unix(now));
+        else
+            ins.bind(4);
+        if (f.interaction_id)
+            ins.bind(5, *f.interaction_id);
+        else
+            ins.bind(5);
         if (f.ext_id.empty()) {
             ins.bind(6);
             ins.bind(7);
@@ -133,9 +140,10 @@ Result<std::vector<FollowUpRow>> FollowUpRepo::open(std::optional<core::TimePoin
 }
 
 Result<std::vector<FollowUpRow>> FollowUpRepo::for_person(std::int64_t person_id) {
-    return query("WHERE f.id IN (SELECT followup_id FROM followup_people WHERE person_id = ?) "
-                 "ORDER BY f.done_at IS NULL DESC, f.due_at DESC",
-                 person_id, std::nullopt);
+    return query(
+        "WHERE f.id IN (SELECT followup_id FROM followup_people WHERE person_id = ?) "
+        "ORDER BY f.done_at IS NULL DESC, f.due_at DESC",
+        person_id, std::nullopt);
 }
 
 Result<void> FollowUpRepo::mark_done(std::int64_t id, core::TimePoint now) {

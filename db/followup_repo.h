@@ -33,11 +33,12 @@ struct NewFollowUp {
 };
 
 class FollowUpRepo {
-public:
+  public:
     explicit FollowUpRepo(Database& db) : m_db(db) {}
 
     /// Adds a follow-up. With an (ext_ns, ext_id) already present, updates text/due instead.
-    core::Result<std::pair<std::int64_t, WriteOutcome>> add(const NewFollowUp& f, core::TimePoint now);
+    core::Result<std::pair<std::int64_t, WriteOutcome>> add(const NewFollowUp& f,
+                                                            core::TimePoint now);
     core::Result<FollowUpRow> get(std::int64_t id);
     /// Open follow-ups (optionally due by a time, or for one person), soonest due first.
     core::Result<std::vector<FollowUpRow>> open(std::optional<core::TimePoint> due_by,
@@ -47,7 +48,7 @@ public:
     core::Result<void> mark_done(std::int64_t id, core::TimePoint now);
     core::Result<void> reschedule(std::int64_t id, core::TimePoint due);
 
-private:
+  private:
     core::Result<std::vector<FollowUpRow>> query(const std::string& where_order,
                                                  std::optional<std::int64_t> a,
                                                  std::optional<std::int64_t> b);

@@ -15,9 +15,10 @@ using core::Result;
 Result<std::int64_t> IdentityRepo::add(std::int64_t person_id, const core::Identity& id,
                                        core::TimePoint now) {
     return guarded("add identity", "", [&]() -> Result<std::int64_t> {
-        SQLite::Statement find(m_db.sql(),
-                               "SELECT i.id, i.person_id, p.name FROM identities i "
-                               "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
+        SQLite::Statement find(
+            m_db.sql(),
+            "SELECT i.id, i.person_id, p.name FROM identities i "
+            "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
         find.bind(1, std::string(core::to_string(id.kind)));
         find.bind(2, id.value);
         if (find.executeStep()) {
@@ -44,17 +45,17 @@ Result<std::int64_t> IdentityRepo::add(std::int64_t person_id, const core::Ident
 
 Result<void> IdentityRepo::remove(std::int64_t person_id, const core::Identity& id) {
     return guarded("remove identity", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "DELETE FROM identities WHERE person_id = ? AND kind = ? AND value = ?");
+        SQLite::Statement q(
+            m_db.sql(), "DELETE FROM identities WHERE person_id = ? AND kind = ? AND value = ?");
         q.bind(1, person_id);
         q.bind(2, std::string(core::to_string(id.kind)));
         q.bind(3, id.value);
         q.exec();
         if (m_db.sql().getChanges() == 0)
-            return make_error(ErrorCode::not_found,
-                              "this person has no " + std::string(core::to_string(id.kind)) + " " +
-                                  id.value,
-                              "See their identities with `kith-cli person show`.");
+            return make_error(
+                ErrorCode::not_found,
+                "this person has no " + std::string(core::to_string(id.kind)) + " " + id.value,
+                "See their identities with `kith-cli person show`.");
         return {};
     });
 }

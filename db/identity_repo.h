@@ -21,7 +21,7 @@ struct IdentityRow {
 };
 
 class IdentityRepo {
-public:
+  public:
     explicit IdentityRepo(Database& db) : m_db(db) {}
 
     /// Attaches `id` to the person. Already theirs → returns the existing row id; someone else's →
@@ -34,7 +34,7 @@ public:
     /// My identities (those of the "me" person).
     core::Result<std::vector<core::Identity>> mine();
 
-private:
+  private:
     Database& m_db;
 };
 

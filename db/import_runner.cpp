@@ -29,7 +29,8 @@ Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core:
         ins.bind(2, req.location);
         ins.bind(3, core::to_unix(now));
         ins.exec();
-        SQLite::Statement q(db.sql(), "SELECT id, cursor FROM sources WHERE kind = ? AND location = ?");
+        SQLite::Statement q(db.sql(),
+                            "SELECT id, cursor FROM sources WHERE kind = ? AND location = ?");
         q.bind(1, req.kind);
         q.bind(2, req.location);
         q.executeStep();
@@ -67,7 +68,10 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
         q.bind(4, static_cast<std::int64_t>(r.counts.updated));
         q.bind(5, static_cast<std::int64_t>(r.counts.skipped));
         q.bind(6, static_cast<std::int64_t>(r.counts.warnings));
-        if (error.empty()) q.bind(7); else q.bind(7, error);
+        if (error.empty())
+            q.bind(7);
+        else
+            q.bind(7, error);
         q.bind(8, messages.dump());
         q.bind(9, r.run_id);
         q.exec();

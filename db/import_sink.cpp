@@ -30,7 +30,9 @@ ImportSink::ImportSink(Database& db, std::optional<std::int64_t> source_id,
         for (const auto& id : *mine) m_me.emplace(id.kind, id.value);
 }
 
-ImportSink::~ImportSink() { rollback(); }
+ImportSink::~ImportSink() {
+    rollback();
+}
 
 Result<void> ImportSink::begin_if_needed() {
     if (m_open) return {};
@@ -79,7 +81,9 @@ void ImportSink::warning(core::ImportWarning w) {
     if (m_counts.messages.size() < kMaxMessages) m_counts.messages.push_back(std::move(w));
 }
 
-void ImportSink::skipped(std::uint64_t n, std::string_view) { m_counts.skipped += n; }
+void ImportSink::skipped(std::uint64_t n, std::string_view) {
+    m_counts.skipped += n;
+}
 
 bool ImportSink::is_me(const core::Identity& id) const {
     return m_me.count({id.kind, id.value}) != 0;
@@ -87,9 +91,15 @@ bool ImportSink::is_me(const core::Identity& id) const {
 
 void ImportSink::count(WriteOutcome o) {
     switch (o) {
-        case WriteOutcome::added: ++m_counts.added; break;
-        case WriteOutcome::updated: ++m_counts.updated; break;
-        case WriteOutcome::unchanged: ++m_counts.skipped; break;
+        case WriteOutcome::added:
+            ++m_counts.added;
+            break;
+        case WriteOutcome::updated:
+            ++m_counts.updated;
+            break;
+        case WriteOutcome::unchanged:
+            ++m_counts.skipped;
+            break;
     }
 }
 
@@ -184,11 +194,10 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
     }
     bool created = false;
     if (!person) {
-        const std::string name = r.display_name.empty()
-                                     ? (r.identities.front().display.empty()
-                                            ? r.identities.front().value
-                                            : r.identities.front().display)
-                                     : r.display_name;
+        const std::string name = r.display_name.empty() ? (r.identities.front().display.empty()
+                                                               ? r.identities.front().value
+                                                               : r.identities.front().display)
+                                                        : r.display_name;
         auto added = people.add(name, r.notes, m_now);
         if (!added) return added.error();
         person = *added;
@@ -221,7 +230,9 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
             changed = true;
         }
     }
-    count(created ? WriteOutcome::added : changed ? WriteOutcome::updated : WriteOutcome::unchanged);
+    count(created   ? WriteOutcome::added
+          : changed ? WriteOutcome::updated
+                    : WriteOutcome::unchanged);
     return after_record();
 }
 
@@ -237,10 +248,9 @@ Result<void> ImportSink::followup(const core::FollowUpRecord& r) {
     f.ext_ns = r.ext_ns;
     f.ext_id = r.ext_id;
     f.done = r.done;
-    auto resolved = guarded("import", m_db.path().string(),
-                            [&]() -> Result<std::vector<ResolvedParticipant>> {
-                                return resolve_all(r.people);
-                            });
+    auto resolved = guarded(
+        "import", m_db.path().string(),
+        [&]() -> Result<std::vector<ResolvedParticipant>> { return resolve_all(r.people); });
     if (!resolved) return resolved.error();
     for (const auto& p : *resolved) f.person_ids.push_back(p.person_id);
     auto added = FollowUpRepo(m_db).add(f, m_now);

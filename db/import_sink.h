@@ -27,7 +27,7 @@ struct ImportCounts {
 /// validated before writing: a record that cannot be written becomes a warning, not an abort.
 /// One thread; throws nothing (errors are returned).
 class ImportSink final : public core::RecordSink {
-public:
+  public:
     static constexpr std::size_t kMaxMessages = 20;
 
     ImportSink(Database& db, std::optional<std::int64_t> source_id,
@@ -50,7 +50,7 @@ public:
     const ImportCounts& counts() const { return m_counts; }
     const std::optional<std::string>& new_cursor() const { return m_new_cursor; }
 
-private:
+  private:
     core::Result<void> begin_if_needed();
     core::Result<void> after_record();
     std::vector<ResolvedParticipant> resolve_all(const std::vector<core::Participant>& ps);

@@ -33,18 +33,21 @@ std::int64_t tail_person(const core::InteractionRecord& r,
 
 InteractionWriter::InteractionWriter(Database& db)
     : m_db(db),
-      m_find_identity(db.sql(), "SELECT id, person_id FROM identities WHERE kind = ? AND value = ?"),
+      m_find_identity(db.sql(),
+                      "SELECT id, person_id FROM identities WHERE kind = ? AND value = ?"),
       m_insert_person(db.sql(),
                       "INSERT INTO people(name, created_at, updated_at) VALUES (?, ?, ?)"),
       m_insert_identity(db.sql(),
                         "INSERT INTO identities(person_id, kind, value, display, created_at) "
                         "VALUES (?, ?, ?, ?, ?)"),
-      m_insert_name(db.sql(),
-                    "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
-                    "VALUES (?, ?, ?, ?)"),
-      m_find_interaction(db.sql(),
-                         "SELECT id, at, kind, direction, subject, text, url, place, personal, bulk "
-                         "FROM interactions WHERE ext_ns = ? AND ext_id = ?"),
+      m_insert_name(
+          db.sql(),
+          "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
+          "VALUES (?, ?, ?, ?)"),
+      m_find_interaction(
+          db.sql(),
+          "SELECT id, at, kind, direction, subject, text, url, place, personal, bulk "
+          "FROM interactions WHERE ext_ns = ? AND ext_id = ?"),
       m_insert_interaction(
           db.sql(),
           "INSERT INTO interactions(channel, kind, direction, at, thread_id, source_id, run_id, "
@@ -105,8 +108,8 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
             identity_id = m_find_identity.getColumn(0).getInt64();
             person_id = m_find_identity.getColumn(1).getInt64();
         } else {
-            const std::string& shown = p.identity.display.empty() ? p.identity.value
-                                                                  : p.identity.display;
+            const std::string& shown =
+                p.identity.display.empty() ? p.identity.value : p.identity.display;
             m_insert_person.reset();
             m_insert_person.bind(1, p.display_name.empty() ? shown : p.display_name);
             m_insert_person.bind(2, core::to_unix(now));
@@ -231,9 +234,18 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     q.bind(2, kind);
     q.bind(3, direction);
     q.bind(4, at);
-    if (thread) q.bind(5, *thread); else q.bind(5);
-    if (source_id) q.bind(6, *source_id); else q.bind(6);
-    if (run_id) q.bind(7, *run_id); else q.bind(7);
+    if (thread)
+        q.bind(5, *thread);
+    else
+        q.bind(5);
+    if (source_id)
+        q.bind(6, *source_id);
+    else
+        q.bind(6);
+    if (run_id)
+        q.bind(7, *run_id);
+    else
+        q.bind(7);
     q.bind(8, r.ext_ns);
     q.bind(9, r.ext_id);
     q.bind(10, r.subject);
@@ -249,8 +261,10 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         m_insert_participant.reset();
         m_insert_participant.bind(1, id);
         m_insert_participant.bind(2, p.person_id);
-        if (p.identity_id) m_insert_participant.bind(3, *p.identity_id);
-        else m_insert_participant.bind(3);
+        if (p.identity_id)
+            m_insert_participant.bind(3, *p.identity_id);
+        else
+            m_insert_participant.bind(3);
         m_insert_participant.bind(4, std::string(core::to_string(p.role)));
         m_insert_participant.bind(5, at);
         m_insert_participant.exec();

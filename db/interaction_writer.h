@@ -29,7 +29,7 @@ struct ResolvedParticipant {
 /// Holds prepared statements for one connection; callers own the transaction. Not thread-safe.
 /// Throws SQLite::Exception (callers wrap with `guarded`).
 class InteractionWriter {
-public:
+  public:
     explicit InteractionWriter(Database& db);
 
     /// Finds the person owning `p.identity`, creating person and identity when new; remembers
@@ -52,7 +52,7 @@ public:
     /// Forgets cached ids (after a rollback, which may have removed rows they point to).
     void clear_cache();
 
-private:
+  private:
     std::optional<std::int64_t> thread_for(const core::InteractionRecord& r);
     void update_thread_tail(std::int64_t thread_id, std::int64_t interaction_id,
                             std::int64_t person_id, std::int64_t at, int state);

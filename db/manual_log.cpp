@@ -53,9 +53,10 @@ Result<ManualLogResult> log_interaction(Database& db, const ManualLog& log, core
         rec.personal = log.direction != core::Direction::mutual;
         std::vector<ResolvedParticipant> people;
         for (auto id : log.person_ids)
-            people.push_back({id, std::nullopt, log.direction == core::Direction::in
-                                                    ? core::ParticipantRole::from
-                                                    : core::ParticipantRole::attendee});
+            people.push_back({id, std::nullopt,
+                              log.direction == core::Direction::in
+                                  ? core::ParticipantRole::from
+                                  : core::ParticipantRole::attendee});
         InteractionWriter writer(db);
         ManualLogResult out;
         out.interaction_id = writer.write(rec, people, std::nullopt, std::nullopt).second;

@@ -23,7 +23,7 @@ struct ManualLog {
     std::string subject;
     std::string notes;
     std::string place;
-    std::string followup_text;          ///< empty: no follow-up
+    std::string followup_text;  ///< empty: no follow-up
     std::optional<core::TimePoint> followup_due;
 };
 

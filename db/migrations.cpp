@@ -272,9 +272,13 @@ constexpr std::array<Migration, 3> kMigrations = {{
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
 
-int latest_schema_version() { return kMigrations.back().version; }
+int latest_schema_version() {
+    return kMigrations.back().version;
+}
 
 void apply_migrations(SQLite::Database& db, int from_version, int to_version) {
     if (to_version < 0) to_version = latest_schema_version();

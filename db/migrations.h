@@ -14,8 +14,8 @@ namespace kith::db {
 inline constexpr int kApplicationId = 0x4B697468;
 
 struct Migration {
-    int version;           ///< the user_version after this migration
-    std::string_view what; ///< one line for logs and the migration test
+    int version;            ///< the user_version after this migration
+    std::string_view what;  ///< one line for logs and the migration test
     std::string_view sql;
 };
 

@@ -144,13 +144,18 @@ Result<std::vector<PersonRow>> PeopleRepo::list(const PeopleFilter& f) {
     return guarded("list people", "", [&]() -> Result<std::vector<PersonRow>> {
         std::string sql = std::string("SELECT ") + kColumns + " FROM people p";
         if (!f.circle.empty())
-            sql += " JOIN person_circles pc ON pc.person_id = p.id "
-                   "JOIN circles c ON c.id = pc.circle_id AND c.name = ?1";
+            sql +=
+                " JOIN person_circles pc ON pc.person_id = p.id "
+                "JOIN circles c ON c.id = pc.circle_id AND c.name = ?1";
         sql += f.include_archived ? " WHERE 1" : " WHERE p.archived = 0";
         sql += " AND p.is_me = 0";
         switch (f.sort) {
-            case PeopleSort::name: sql += " ORDER BY p.name COLLATE NOCASE"; break;
-            case PeopleSort::last_contact: sql += " ORDER BY p.last_contact_at DESC"; break;
+            case PeopleSort::name:
+                sql += " ORDER BY p.name COLLATE NOCASE";
+                break;
+            case PeopleSort::last_contact:
+                sql += " ORDER BY p.last_contact_at DESC";
+                break;
             case PeopleSort::strength:
                 sql += " ORDER BY p.strength_in + p.strength_out + p.strength_mutual DESC";
                 break;
@@ -198,7 +203,8 @@ Result<void> PeopleRepo::set_archived(std::int64_t id, bool archived, core::Time
     });
 }
 
-Result<void> PeopleRepo::set_cadence(std::int64_t id, std::optional<int> days, core::TimePoint now) {
+Result<void> PeopleRepo::set_cadence(std::int64_t id, std::optional<int> days,
+                                     core::TimePoint now) {
     if (days && (*days < 1 || *days > 3650))
         return make_error(ErrorCode::invalid_input,
                           "a cadence must be between 1 and 3650 days, not " + std::to_string(*days),
@@ -222,9 +228,10 @@ Result<std::int64_t> PeopleRepo::me(core::TimePoint now) {
     return guarded("find me", "", [&]() -> Result<std::int64_t> {
         SQLite::Statement q(m_db.sql(), "SELECT id FROM people WHERE is_me = 1");
         if (q.executeStep()) return q.getColumn(0).getInt64();
-        SQLite::Statement ins(m_db.sql(),
-                              "INSERT INTO people(name, is_me, created_at, updated_at, stats_dirty) "
-                              "VALUES ('Me', 1, ?, ?, 0)");
+        SQLite::Statement ins(
+            m_db.sql(),
+            "INSERT INTO people(name, is_me, created_at, updated_at, stats_dirty) "
+            "VALUES ('Me', 1, ?, ?, 0)");
         ins.bind(1, core::to_unix(now));
         ins.bind(2, core::to_unix(now));
         ins.exec();

@@ -22,8 +22,8 @@ struct PersonRow {
     std::string notes;
     bool is_me = false;
     bool archived = false;
-    std::optional<int> cadence_days;           ///< explicit
-    std::optional<int> circle_cadence_days;    ///< shortest of the person's circles
+    std::optional<int> cadence_days;         ///< explicit
+    std::optional<int> circle_cadence_days;  ///< shortest of the person's circles
     std::optional<int> inferred_cadence_days;
     core::TimePoint created_at{};
     std::optional<core::TimePoint> last_contact;
@@ -38,15 +38,15 @@ struct PersonRow {
 enum class PeopleSort { name, last_contact, strength };
 
 struct PeopleFilter {
-    std::string circle;            ///< only members of this circle
+    std::string circle;  ///< only members of this circle
     bool include_archived = false;
     PeopleSort sort = PeopleSort::name;
-    int limit = 0;                 ///< 0 = all
+    int limit = 0;  ///< 0 = all
 };
 
 /// Person queries and edits on one connection. Methods return Errors, never throw.
 class PeopleRepo {
-public:
+  public:
     explicit PeopleRepo(Database& db) : m_db(db) {}
 
     core::Result<std::int64_t> add(const std::string& name, const std::string& notes,
@@ -66,7 +66,7 @@ public:
     /// The user's own person, created on first use.
     core::Result<std::int64_t> me(core::TimePoint now);
 
-private:
+  private:
     Database& m_db;
 };
 

@@ -32,16 +32,16 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
     return guarded("refresh people", db.path().string(), [&]() -> Result<std::int64_t> {
         auto& s = db.sql();
         SQLite::Transaction tx(s, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement dirty(
+        SQLite::Statement dirty(s,
+                                "SELECT p.id, p.created_at, p.cadence_days, "
+                                "(SELECT min(c.cadence_days) FROM person_circles pc JOIN circles c "
+                                " ON c.id = pc.circle_id WHERE pc.person_id = p.id) "
+                                "FROM people p WHERE p.stats_dirty = 1");
+        SQLite::Statement rows(
             s,
-            "SELECT p.id, p.created_at, p.cadence_days, "
-            "(SELECT min(c.cadence_days) FROM person_circles pc JOIN circles c "
-            " ON c.id = pc.circle_id WHERE pc.person_id = p.id) "
-            "FROM people p WHERE p.stats_dirty = 1");
-        SQLite::Statement rows(s,
-                               "SELECT i.at, i.channel, i.kind, i.direction, i.bulk "
-                               "FROM participants pa JOIN interactions i ON i.id = pa.interaction_id "
-                               "WHERE pa.person_id = ? ORDER BY pa.at");
+            "SELECT i.at, i.channel, i.kind, i.direction, i.bulk "
+            "FROM participants pa JOIN interactions i ON i.id = pa.interaction_id "
+            "WHERE pa.person_id = ? ORDER BY pa.at");
         SQLite::Statement update(
             s,
             "UPDATE people SET last_contact_at = ?, last_channel = ?, inferred_cadence_days = ?, "
@@ -62,7 +62,6 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
         std::int64_t refreshed = 0;
         std::vector<core::TimePoint> meaningful;
         for (const auto& [id, created, explicit_days, circle_days] : todo) {
-
             meaningful.clear();
             core::StrengthSums sums;
             std::optional<core::TimePoint> last;
@@ -95,9 +94,18 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
             const auto cadence = core::effective_cadence(explicit_days, circle_days, inferred);
 
             update.reset();
-            if (last) update.bind(1, core::to_unix(*last)); else update.bind(1);
-            if (last) update.bind(2, last_channel); else update.bind(2);
-            if (inferred) update.bind(3, static_cast<int>(inferred->count())); else update.bind(3);
+            if (last)
+                update.bind(1, core::to_unix(*last));
+            else
+                update.bind(1);
+            if (last)
+                update.bind(2, last_channel);
+            else
+                update.bind(2);
+            if (inferred)
+                update.bind(3, static_cast<int>(inferred->count()));
+            else
+                update.bind(3);
             if (cadence.source != core::CadenceSource::none)
                 update.bind(4, core::to_unix(last.value_or(created) + cadence.days));
             else

@@ -11,12 +11,12 @@ namespace kith::db {
 class Database;
 
 class SettingsRepo {
-public:
+  public:
     explicit SettingsRepo(Database& db) : m_db(db) {}
     core::Result<std::optional<std::string>> get(const std::string& key);
     core::Result<void> set(const std::string& key, const std::string& value);
 
-private:
+  private:
     Database& m_db;
 };
 

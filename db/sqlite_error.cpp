@@ -24,8 +24,8 @@ core::Error sqlite_error(int result_code, std::string_view detail, std::string_v
             return make_error(ErrorCode::not_a_kith_database, head + "this file is not a database",
                               "Check the path given with --db or KITH_DB; nothing was changed.");
         case SQLITE_CORRUPT:
-            return make_error(ErrorCode::corrupt, head + "the database file is damaged (" +
-                                                      std::string(detail) + ")",
+            return make_error(ErrorCode::corrupt,
+                              head + "the database file is damaged (" + std::string(detail) + ")",
                               "Nothing was written. Restore the newest copy from the backups "
                               "folder next to the database.");
         case SQLITE_CANTOPEN:
@@ -42,8 +42,8 @@ core::Error sqlite_error(int result_code, std::string_view detail, std::string_v
             return make_error(ErrorCode::io, head + "the disk is full",
                               "Free some space; the last batch was rolled back.");
         case SQLITE_IOERR:
-            return make_error(ErrorCode::io, head + "a disk read or write failed (" +
-                                                 std::string(detail) + ")",
+            return make_error(ErrorCode::io,
+                              head + "a disk read or write failed (" + std::string(detail) + ")",
                               "Check the disk and the file's permissions.");
         default:
             return make_error(ErrorCode::database, head + std::string(detail),

@@ -17,8 +17,9 @@ auto guarded(std::string_view what, std::string_view path, Fn&& fn) -> decltype(
     } catch (const std::bad_alloc&) {
         return core::make_error(core::ErrorCode::internal, std::string(what) + ": out of memory");
     } catch (const std::exception& e) {
-        return core::make_error(core::ErrorCode::internal, std::string(what) + ": " + e.what(),
-                                "This is a bug in Kith; please report it with the command you ran.");
+        return core::make_error(
+            core::ErrorCode::internal, std::string(what) + ": " + e.what(),
+            "This is a bug in Kith; please report it with the command you ran.");
     }
 }
 

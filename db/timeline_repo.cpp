@@ -81,8 +81,9 @@ Result<std::vector<TimelineEntry>> TimelineRepo::search(const std::string& query
             e.person_name = q.getColumn(11).getString();
             out.push_back(std::move(e));
         }
-        std::stable_sort(out.begin(), out.end(),
-                         [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
+        std::stable_sort(
+            out.begin(), out.end(),
+            [](const TimelineEntry& a, const TimelineEntry& b) { return a.at > b.at; });
         return out;
     });
 }

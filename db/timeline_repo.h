@@ -25,7 +25,7 @@ struct TimelineEntry {
 };
 
 class TimelineRepo {
-public:
+  public:
     explicit TimelineRepo(Database& db) : m_db(db) {}
 
     /// Newest first; `before` continues a page (exclusive), `channel` filters.
@@ -37,7 +37,7 @@ public:
     /// stored matches, newest first.
     core::Result<std::vector<TimelineEntry>> search(const std::string& query, int limit);
 
-private:
+  private:
     Database& m_db;
 };
 

@@ -14,8 +14,8 @@ class Database;
 
 struct TodayOptions {
     core::TimePoint now{};
-    core::TimePoint due_by{};         ///< end of the user's today, for follow-ups
-    core::Days waiting_after{7};      ///< "waiting on them" after this long
+    core::TimePoint due_by{};     ///< end of the user's today, for follow-ups
+    core::Days waiting_after{7};  ///< "waiting on them" after this long
     /// Conversations whose last message is older than this are history, not reminders: the
     /// digest stays a digest (an unanswered thread from two years ago is in the timeline).
     core::Days conversation_horizon{90};

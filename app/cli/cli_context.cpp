@@ -82,10 +82,14 @@ Result<std::optional<int>> parse_cadence_days(const std::string& text) {
         n = n * 10 + (text[i++] - '0');
     const std::string unit = text.substr(i);
     int factor = 0;
-    if (unit.empty() || unit == "d" || unit == "days" || unit == "day") factor = 1;
-    else if (unit == "w" || unit == "weeks" || unit == "week") factor = 7;
-    else if (unit == "m" || unit == "months" || unit == "month") factor = 30;
-    else if (unit == "y" || unit == "years" || unit == "year") factor = 365;
+    if (unit.empty() || unit == "d" || unit == "days" || unit == "day")
+        factor = 1;
+    else if (unit == "w" || unit == "weeks" || unit == "week")
+        factor = 7;
+    else if (unit == "m" || unit == "months" || unit == "month")
+        factor = 30;
+    else if (unit == "y" || unit == "years" || unit == "year")
+        factor = 365;
     if (i == 0 || factor == 0 || n * factor < 1 || n * factor > 3650)
         return make_error(ErrorCode::invalid_input, "'" + text + "' is not a cadence",
                           "Use days or a unit, 1 day to 10 years: 30, 30d, 2w, 3m, 1y, or none.");

@@ -19,7 +19,7 @@
 namespace kith::app {
 
 class CliContext {
-public:
+  public:
     CliContext(std::ostream& out, std::ostream& err);
 
     // Global options, filled by CLI11.
@@ -48,7 +48,7 @@ public:
     /// Asks a yes/no question on the terminal; false when input is not a terminal.
     bool confirm(const std::string& question);
 
-private:
+  private:
     std::ostream& m_out;
     std::ostream& m_err;
     std::unique_ptr<core::Clock> m_clock;

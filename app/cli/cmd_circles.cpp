@@ -34,8 +34,10 @@ Result<void> circle_add(CliContext& ctx, const CircleArgs& a) {
     if (!id) return id.error();
     if (!a.cadence.empty())
         if (auto r = circles.set_cadence(*id, cadence); !r) return r;
-    if (ctx.json) ctx.print_json({{"id", *id}, {"name", a.name}});
-    else ctx.out() << "Circle " << a.name << " (#" << *id << ")\n";
+    if (ctx.json)
+        ctx.print_json({{"id", *id}, {"name", a.name}});
+    else
+        ctx.out() << "Circle " << a.name << " (#" << *id << ")\n";
     return {};
 }
 
@@ -61,9 +63,11 @@ Result<void> circle_assign(CliContext& ctx, const CircleArgs& a, bool assign) {
     }
     auto r = assign ? circles.assign(*person, circle) : circles.unassign(*person, circle);
     if (!r) return r;
-    if (ctx.json) ctx.print_json({{"person_id", *person}, {"circle_id", circle}, {"member", assign}});
-    else ctx.out() << (assign ? "Added #" : "Removed #") << *person << (assign ? " to " : " from ")
-                   << a.name << "\n";
+    if (ctx.json)
+        ctx.print_json({{"person_id", *person}, {"circle_id", circle}, {"member", assign}});
+    else
+        ctx.out() << (assign ? "Added #" : "Removed #") << *person << (assign ? " to " : " from ")
+                  << a.name << "\n";
     return {};
 }
 
@@ -75,9 +79,11 @@ Result<void> circle_list(CliContext& ctx) {
     if (ctx.json) {
         auto arr = nlohmann::json::array();
         for (const auto& c : *rows)
-            arr.push_back({{"id", c.id}, {"name", c.name}, {"members", c.members},
-                           {"cadence_days", c.cadence_days ? nlohmann::json(*c.cadence_days)
-                                                           : nlohmann::json()}});
+            arr.push_back({{"id", c.id},
+                           {"name", c.name},
+                           {"members", c.members},
+                           {"cadence_days",
+                            c.cadence_days ? nlohmann::json(*c.cadence_days) : nlohmann::json()}});
         ctx.print_json(arr);
         return {};
     }
@@ -86,7 +92,9 @@ Result<void> circle_list(CliContext& ctx) {
                   << (c.cadence_days ? "every " + std::to_string(*c.cadence_days) + " d"
                                      : std::string("no cadence"))
                   << "\n";
-    if (rows->empty()) ctx.out() << "No circles yet. Make one: kith-cli circle add \"Close friends\" --cadence 14d\n";
+    if (rows->empty())
+        ctx.out()
+            << "No circles yet. Make one: kith-cli circle add \"Close friends\" --cadence 14d\n";
     return {};
 }
 
@@ -102,7 +110,8 @@ Result<void> cadence_set(CliContext& ctx, CircleArgs a) {
         auto found = circles.find(a.circle);
         if (!found) return found.error();
         if (!*found)
-            return core::make_error(core::ErrorCode::not_found, "no circle called '" + a.circle + "'",
+            return core::make_error(core::ErrorCode::not_found,
+                                    "no circle called '" + a.circle + "'",
                                     "Create it: kith-cli circle add \"" + a.circle + "\"");
         if (auto r = circles.set_cadence(**found, *days); !r) return r;
     } else {
@@ -114,9 +123,12 @@ Result<void> cadence_set(CliContext& ctx, CircleArgs a) {
         if (auto r = db::PeopleRepo(**db).set_cadence(*person, *days, ctx.now()); !r) return r;
     }
     const std::string who = a.circle.empty() ? a.person : "circle " + a.circle;
-    if (ctx.json) ctx.print_json({{"cadence_days", *days ? nlohmann::json(**days) : nlohmann::json()}});
-    else if (*days) ctx.out() << "Keep in touch with " << who << " every " << **days << " days\n";
-    else ctx.out() << "Cleared the cadence of " << who << "\n";
+    if (ctx.json)
+        ctx.print_json({{"cadence_days", *days ? nlohmann::json(**days) : nlohmann::json()}});
+    else if (*days)
+        ctx.out() << "Keep in touch with " << who << " every " << **days << " days\n";
+    else
+        ctx.out() << "Cleared the cadence of " << who << "\n";
     return {};
 }
 
@@ -131,9 +143,9 @@ void register_circle_commands(CLI::App& app, CliContext& ctx) {
     add->add_option("--cadence", a->cadence, "Keep in touch with members every… (14d, 2w, 3m)");
     add->callback([&ctx, a] { ctx.action = [&ctx, a] { return circle_add(ctx, *a); }; });
     for (const bool assign : {true, false}) {
-        auto* sub = circle->add_subcommand(assign ? "assign" : "unassign",
-                                           assign ? "Put a person in a circle"
-                                                  : "Take a person out of a circle");
+        auto* sub = circle->add_subcommand(
+            assign ? "assign" : "unassign",
+            assign ? "Put a person in a circle" : "Take a person out of a circle");
         sub->add_option("person", a->person, "Name, #id, email or handle")->required();
         sub->add_option("circle", a->name, "Circle name")->required();
         sub->callback([&ctx, a, assign] {

@@ -1,6 +1,6 @@
 // init, import KIND SRC, demo.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <ostream>
@@ -31,7 +31,7 @@ struct ImportArgs {
 
 /// Progress on stderr, at most every 200 ms, only when stderr is a terminal.
 class TerminalProgress final : public core::Progress {
-public:
+  public:
     explicit TerminalProgress(std::ostream& err) : m_err(err), m_tty(isatty(STDERR_FILENO)) {}
     ~TerminalProgress() override {
         if (m_drawn) m_err << "\r\033[K" << std::flush;
@@ -43,13 +43,15 @@ public:
         m_last = now;
         m_drawn = true;
         m_err << "\r\033[K" << done;
-        if (total) m_err << " / " << total << " " << what << " (" << (done * 100 / total) << "%)";
-        else m_err << " " << what;
+        if (total)
+            m_err << " / " << total << " " << what << " (" << (done * 100 / total) << "%)";
+        else
+            m_err << " " << what;
         m_err << std::flush;
     }
     bool cancelled() const override { return false; }
 
-private:
+  private:
     std::ostream& m_err;
     bool m_tty;
     bool m_drawn = false;
@@ -80,7 +82,8 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     }
     ctx.out() << "Imported: " << c.added << " added, " << c.updated << " updated, " << c.skipped
               << " skipped, " << c.warnings << " warnings\n";
-    for (const auto& m : c.messages) ctx.out() << "  warning: " << m.location << ": " << m.message << "\n";
+    for (const auto& m : c.messages)
+        ctx.out() << "  warning: " << m.location << ": " << m.message << "\n";
     if (c.warnings > c.messages.size())
         ctx.out() << "  … " << (c.warnings - c.messages.size()) << " more warnings\n";
     return {};
@@ -129,7 +132,8 @@ Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
         if (st->people > 0 || st->interactions > 0)
             return make_error(ErrorCode::conflict,
                               (*db)->path().string() + " already holds your own data (" +
-                                  std::to_string(st->people) + " people); demo data is never "
+                                  std::to_string(st->people) +
+                                  " people); demo data is never "
                                   "mixed into it",
                               "Run the demo on its own file: kith-cli --db demo.db demo");
         if (auto s = settings.set("demo", "1"); !s) return s;
@@ -141,8 +145,8 @@ Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
     if (a.interactions) req.options["interactions"] = std::to_string(a.interactions);
     auto r = run(ctx, req, true);
     if (r && !ctx.json)
-        ctx.out() << "Demo data is in " << (*db)->path().string()
-                  << ". Try: kith-cli --db " << (*db)->path().string() << " today\n";
+        ctx.out() << "Demo data is in " << (*db)->path().string() << ". Try: kith-cli --db "
+                  << (*db)->path().string() << " today\n";
     return r;
 }
 
@@ -150,13 +154,14 @@ Result<void> init_cmd(CliContext& ctx) {
     auto db = ctx.database();
     if (!db) return db.error();
     if (ctx.json)
-        ctx.print_json({{"path", (*db)->path().string()},
-                        {"schema_version", db::latest_schema_version()}});
+        ctx.print_json(
+            {{"path", (*db)->path().string()}, {"schema_version", db::latest_schema_version()}});
     else
-        ctx.out() << "Kith database ready: " << (*db)->path().string() << " (schema "
-                  << db::latest_schema_version() << ")\n"
-                  << "Next: kith-cli me add-identity you@example.org, then kith-cli log \"Ana Ruiz\" "
-                     "--notes \"…\"\n";
+        ctx.out()
+            << "Kith database ready: " << (*db)->path().string() << " (schema "
+            << db::latest_schema_version() << ")\n"
+            << "Next: kith-cli me add-identity you@example.org, then kith-cli log \"Ana Ruiz\" "
+               "--notes \"…\"\n";
     return {};
 }
 

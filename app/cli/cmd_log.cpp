@@ -48,7 +48,8 @@ Result<std::vector<std::int64_t>> resolve_or_create(CliContext& ctx, db::Databas
         if (!ctx.yes && !ctx.confirm("'" + n + "' is new. Add them as a person?"))
             return make_error(ErrorCode::not_found, "no one called '" + n + "'",
                               "Add --yes to create them, or name an existing person (#id, email, "
-                              "exact name); `kith-cli search " + n + "` finds similar names.");
+                              "exact name); `kith-cli search " +
+                                  n + "` finds similar names.");
     }
     db::PeopleRepo people(db);
     for (const auto& n : to_create) {
@@ -113,10 +114,10 @@ Result<void> log_cmd(CliContext& ctx, const LogArgs& a) {
     auto r = db::log_interaction(**db, log, ctx.now());
     if (!r) return r.error();
     if (ctx.json) {
-        ctx.print_json({{"interaction_id", r->interaction_id},
-                        {"person_ids", *ids},
-                        {"followup_id", r->followup_id ? nlohmann::json(*r->followup_id)
-                                                       : nlohmann::json()}});
+        ctx.print_json(
+            {{"interaction_id", r->interaction_id},
+             {"person_ids", *ids},
+             {"followup_id", r->followup_id ? nlohmann::json(*r->followup_id) : nlohmann::json()}});
         return {};
     }
     ctx.out() << "Logged " << core::to_string(log.kind) << " on " << core::format_date(log.at)
@@ -124,8 +125,8 @@ Result<void> log_cmd(CliContext& ctx, const LogArgs& a) {
     if (!log.place.empty()) ctx.out() << " at " << log.place;
     ctx.out() << "\n";
     if (r->followup_id)
-        ctx.out() << "Follow-up #" << *r->followup_id << " due " << core::format_date(*log.followup_due)
-                  << ": " << log.followup_text << "\n";
+        ctx.out() << "Follow-up #" << *r->followup_id << " due "
+                  << core::format_date(*log.followup_due) << ": " << log.followup_text << "\n";
     return {};
 }
 
@@ -150,7 +151,10 @@ Result<void> followup_list(CliContext& ctx, const LogArgs& a) {
     const auto now = ctx.now();
     for (const auto& f : *rows) {
         ctx.out() << "followup:" << f.id << "\t" << core::format_date(f.due)
-                  << (f.done_at ? "\tdone" : f.due < now ? "\toverdue" : "\t") << "\t" << f.text;
+                  << (f.done_at     ? "\tdone"
+                      : f.due < now ? "\toverdue"
+                                    : "\t")
+                  << "\t" << f.text;
         for (const auto& [id, name] : f.people) ctx.out() << "\t" << name;
         ctx.out() << "\n";
     }
@@ -171,8 +175,10 @@ Result<void> followup_add(CliContext& ctx, const LogArgs& a) {
     f.person_ids = {*id};
     auto added = db::FollowUpRepo(**db).add(f, ctx.now());
     if (!added) return added.error();
-    if (ctx.json) ctx.print_json({{"id", added->first}});
-    else ctx.out() << "Follow-up #" << added->first << " due " << core::format_date(*due) << "\n";
+    if (ctx.json)
+        ctx.print_json({{"id", added->first}});
+    else
+        ctx.out() << "Follow-up #" << added->first << " due " << core::format_date(*due) << "\n";
     return {};
 }
 
@@ -180,8 +186,10 @@ Result<void> followup_done(CliContext& ctx, const LogArgs& a) {
     auto db = ctx.database();
     if (!db) return db.error();
     if (auto r = db::FollowUpRepo(**db).mark_done(a.id, ctx.now()); !r) return r;
-    if (ctx.json) ctx.print_json({{"id", a.id}, {"done", true}});
-    else ctx.out() << "Done: follow-up #" << a.id << "\n";
+    if (ctx.json)
+        ctx.print_json({{"id", a.id}, {"done", true}});
+    else
+        ctx.out() << "Done: follow-up #" << a.id << "\n";
     return {};
 }
 
@@ -191,8 +199,10 @@ Result<void> followup_snooze(CliContext& ctx, const LogArgs& a) {
     auto db = ctx.database();
     if (!db) return db.error();
     if (auto r = db::FollowUpRepo(**db).reschedule(a.id, *until); !r) return r;
-    if (ctx.json) ctx.print_json({{"id", a.id}, {"due", core::format_iso(*until)}});
-    else ctx.out() << "Follow-up #" << a.id << " now due " << core::format_date(*until) << "\n";
+    if (ctx.json)
+        ctx.print_json({{"id", a.id}, {"due", core::format_iso(*until)}});
+    else
+        ctx.out() << "Follow-up #" << a.id << " now due " << core::format_date(*until) << "\n";
     return {};
 }
 
@@ -234,7 +244,8 @@ void register_log_commands(CLI::App& app, CliContext& ctx) {
     done->callback([&ctx, a] { ctx.action = [&ctx, a] { return followup_done(ctx, *a); }; });
     auto* snooze = fu->add_subcommand("snooze", "Move a follow-up's due date");
     snooze->add_option("id", a->id, "Follow-up id")->required()->transform(strip_prefix);
-    snooze->add_option("until,--until", a->until, "New due date: tomorrow, next week, +3d")->required();
+    snooze->add_option("until,--until", a->until, "New due date: tomorrow, next week, +3d")
+        ->required();
     snooze->callback([&ctx, a] { ctx.action = [&ctx, a] { return followup_snooze(ctx, *a); }; });
 }
 

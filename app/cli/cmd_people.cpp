@@ -32,7 +32,8 @@ Result<core::Identity> identity_arg(const std::string& value, const std::string&
     if (kind.empty()) return core::parse_identity(value);
     const auto k = core::parse_identity_kind(kind);
     if (!k)
-        return core::make_error(core::ErrorCode::invalid_input, "unknown identity kind '" + kind + "'",
+        return core::make_error(core::ErrorCode::invalid_input,
+                                "unknown identity kind '" + kind + "'",
                                 "Kinds: email, twitter, mastodon, website, phone, linkedin.");
     return core::normalize_identity(*k, value);
 }
@@ -65,11 +66,10 @@ Result<void> person_add(CliContext& ctx, const PersonArgs& a) {
         auto owner = people.find_by_identity(id);
         if (!owner) return owner.error();
         if (*owner)
-            return core::make_error(core::ErrorCode::conflict,
-                                    id.value + " already belongs to person #" +
-                                        std::to_string(**owner),
-                                    "See them with: kith-cli person show #" +
-                                        std::to_string(**owner));
+            return core::make_error(
+                core::ErrorCode::conflict,
+                id.value + " already belongs to person #" + std::to_string(**owner),
+                "See them with: kith-cli person show #" + std::to_string(**owner));
     }
     auto id = people.add(a.name, a.notes, now);
     if (!id) return id.error();
@@ -126,7 +126,8 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
     }
     auto& o = ctx.out();
     o << row->name << "  #" << row->id << (row->archived ? "  (archived)" : "") << "\n";
-    for (const auto& i : *ids) o << "  " << core::to_string(i.identity.kind) << ": " << i.identity.display << "\n";
+    for (const auto& i : *ids)
+        o << "  " << core::to_string(i.identity.kind) << ": " << i.identity.display << "\n";
     if (!circles->empty()) {
         o << "  circles:";
         for (const auto& c : *circles) o << " [" << c << "]";
@@ -135,10 +136,10 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
     o << "  cadence: " << cadence_text(row->cadence()) << "\n";
     o << "  strength: " << score << "/100";
     o << "\n  last contact: "
-      << (row->last_contact ? core::format_date(*row->last_contact) + " (" +
-                                  core::format_age(*row->last_contact, now) + " ago, " +
-                                  row->last_channel + ")"
-                            : std::string("never"))
+      << (row->last_contact
+              ? core::format_date(*row->last_contact) + " (" +
+                    core::format_age(*row->last_contact, now) + " ago, " + row->last_channel + ")"
+              : std::string("never"))
       << "\n";
     if (!row->notes.empty()) o << "  notes: " << row->notes << "\n";
     for (const auto& f : *followups)
@@ -159,8 +160,10 @@ Result<void> person_list(CliContext& ctx, const PersonArgs& a) {
     f.circle = a.circle;
     f.include_archived = a.archived;
     f.limit = a.limit;
-    if (a.sort == "last") f.sort = db::PeopleSort::last_contact;
-    else if (a.sort == "strength") f.sort = db::PeopleSort::strength;
+    if (a.sort == "last")
+        f.sort = db::PeopleSort::last_contact;
+    else if (a.sort == "strength")
+        f.sort = db::PeopleSort::strength;
     auto rows = db::PeopleRepo(**db).list(f);
     if (!rows) return rows.error();
     const auto now = ctx.now();
@@ -172,11 +175,13 @@ Result<void> person_list(CliContext& ctx, const PersonArgs& a) {
     }
     for (const auto& r : *rows)
         ctx.out() << "#" << r.id << "\t" << r.name << "\t"
-                  << (r.last_contact ? core::format_age(*r.last_contact, now) : std::string("never"))
-                  << "\t" << core::strength_score(r.strength, now) << (r.archived ? "\tarchived" : "")
-                  << "\n";
+                  << (r.last_contact ? core::format_age(*r.last_contact, now)
+                                     : std::string("never"))
+                  << "\t" << core::strength_score(r.strength, now)
+                  << (r.archived ? "\tarchived" : "") << "\n";
     if (rows->empty())
-        ctx.out() << "No people yet. Add one: kith-cli person add \"Ana Ruiz\" --identity ana@example.org\n";
+        ctx.out() << "No people yet. Add one: kith-cli person add \"Ana Ruiz\" --identity "
+                     "ana@example.org\n";
     return {};
 }
 
@@ -193,8 +198,10 @@ Result<void> person_edit(CliContext& ctx, const PersonArgs& a) {
         if (auto r = people.rename(*id, a.name, ctx.now()); !r) return r;
     if (!a.notes.empty())
         if (auto r = people.set_notes(*id, a.notes, ctx.now()); !r) return r;
-    if (!ctx.json) ctx.out() << "Updated #" << *id << "\n";
-    else ctx.print_json({{"id", *id}});
+    if (!ctx.json)
+        ctx.out() << "Updated #" << *id << "\n";
+    else
+        ctx.print_json({{"id", *id}});
     return {};
 }
 
@@ -204,8 +211,10 @@ Result<void> person_archive(CliContext& ctx, const PersonArgs& a) {
     auto id = lookup_person(**db, a.person);
     if (!id) return id.error();
     if (auto r = db::PeopleRepo(**db).set_archived(*id, !a.undo, ctx.now()); !r) return r;
-    if (!ctx.json) ctx.out() << (a.undo ? "Restored #" : "Archived #") << *id << "\n";
-    else ctx.print_json({{"id", *id}, {"archived", !a.undo}});
+    if (!ctx.json)
+        ctx.out() << (a.undo ? "Restored #" : "Archived #") << *id << "\n";
+    else
+        ctx.print_json({{"id", *id}, {"archived", !a.undo}});
     return {};
 }
 
@@ -249,7 +258,8 @@ void register_people_commands(CLI::App& app, CliContext& ctx) {
     add->add_option("--cadence", a->cadence, "Keep in touch every… (30d, 2w, 3m)");
     add->callback([&ctx, a] { ctx.action = [&ctx, a] { return person_add(ctx, *a); }; });
 
-    auto* show = person->add_subcommand("show", "Show one person: identities, circles, strength, history");
+    auto* show =
+        person->add_subcommand("show", "Show one person: identities, circles, strength, history");
     show->add_option("person", a->person, "Name, #id, email or handle")->required();
     show->callback([&ctx, a] { ctx.action = [&ctx, a] { return person_show(ctx, *a); }; });
 

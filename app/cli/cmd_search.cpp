@@ -76,9 +76,9 @@ Result<void> timeline(CliContext& ctx, const SearchArgs& a) {
     if (!a.channel.empty()) {
         channel = core::parse_channel(a.channel);
         if (!channel)
-            return core::make_error(core::ErrorCode::invalid_input,
-                                    "unknown channel '" + a.channel + "'",
-                                    "Channels: email, twitter, mastodon, blog, in_person, call, other.");
+            return core::make_error(
+                core::ErrorCode::invalid_input, "unknown channel '" + a.channel + "'",
+                "Channels: email, twitter, mastodon, blog, in_person, call, other.");
     }
     std::optional<core::TimePoint> before;
     if (!a.before.empty()) {
@@ -99,7 +99,8 @@ Result<void> timeline(CliContext& ctx, const SearchArgs& a) {
         return {};
     }
     for (const auto& e : *rows) print_entry(ctx.out(), e);
-    if (rows->empty()) ctx.out() << "No interactions" << (channel ? " on that channel" : "") << " yet.\n";
+    if (rows->empty())
+        ctx.out() << "No interactions" << (channel ? " on that channel" : "") << " yet.\n";
     return {};
 }
 
@@ -129,7 +130,8 @@ Result<void> stats(CliContext& ctx) {
 
 void register_search_commands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<SearchArgs>();
-    auto* search_cmd = app.add_subcommand("search", "Full-text search over people and interactions");
+    auto* search_cmd =
+        app.add_subcommand("search", "Full-text search over people and interactions");
     search_cmd->add_option("text", a->words, "Words (prefixes match: 'gra rep')")->required();
     search_cmd->add_option("--limit", a->limit, "At most this many of each (default 20)");
     search_cmd->callback([&ctx, a] { ctx.action = [&ctx, a] { return search(ctx, *a); }; });

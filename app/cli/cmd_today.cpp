@@ -46,7 +46,8 @@ void print_section(std::ostream& o, const char* title, const std::vector<core::R
         o << "\n";
     }
     if (total > std::min(shown, items.size()))
-        o << "  … and " << total - std::min(shown, items.size()) << " more (kith-cli today --all)\n";
+        o << "  … and " << total - std::min(shown, items.size())
+          << " more (kith-cli today --all)\n";
     if (items.empty()) o << "  nothing\n";
 }
 
@@ -119,18 +120,19 @@ Result<void> act(CliContext& ctx, const TodayArgs& a, db::TodayAction action) {
 void register_today_commands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<TodayArgs>();
     auto* today_cmd = app.add_subcommand(
-        "today", "What needs me today: replies I owe, replies I await, people going cold, "
-                 "follow-ups due");
+        "today",
+        "What needs me today: replies I owe, replies I await, people going cold, "
+        "follow-ups due");
     today_cmd->require_subcommand(0, 1);
     today_cmd->add_option("--limit", a->limit, "At most this many items per list (default 100)");
     today_cmd->add_flag("--all", a->all, "Every item");
-    today_cmd->add_option("--within", a->within,
-                          "Only conversations whose last message is at most this many days old "
-                          "(default 90)")
+    today_cmd
+        ->add_option("--within", a->within,
+                     "Only conversations whose last message is at most this many days old "
+                     "(default 90)")
         ->check(CLI::Range(1, 36500));
     today_cmd->callback([&ctx, a, today_cmd] {
-        if (today_cmd->get_subcommands().empty())
-            ctx.action = [&ctx, a] { return today(ctx, *a); };
+        if (today_cmd->get_subcommands().empty()) ctx.action = [&ctx, a] { return today(ctx, *a); };
     });
     const std::pair<const char*, db::TodayAction> actions[] = {
         {"done", db::TodayAction::done},
@@ -138,7 +140,8 @@ void register_today_commands(CLI::App& app, CliContext& ctx) {
         {"snooze", db::TodayAction::snooze}};
     for (const auto& [name, action] : actions) {
         auto* sub = today_cmd->add_subcommand(name, std::string("Mark an item ") + name);
-        sub->add_option("id", a->id, "Item id from `kith-cli today`, e.g. owe_reply:12")->required();
+        sub->add_option("id", a->id, "Item id from `kith-cli today`, e.g. owe_reply:12")
+            ->required();
         if (action == db::TodayAction::snooze)
             sub->add_option("until,--until", a->until, "Until when (default tomorrow)");
         const auto act_kind = action;

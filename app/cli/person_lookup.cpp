@@ -37,9 +37,10 @@ core::Error ambiguous(const std::string& text, const std::vector<db::PersonRow>&
         if (auto ids = identities.for_person(people[i].id); ids && !ids->empty())
             list += " (" + ids->front().identity.display + ")";
     }
-    return make_error(ErrorCode::ambiguous,
-                      "'" + text + "' matches " + std::to_string(people.size()) + " people: " + list,
-                      "Name one by its #id, e.g. #" + std::to_string(people.front().id) + ".");
+    return make_error(
+        ErrorCode::ambiguous,
+        "'" + text + "' matches " + std::to_string(people.size()) + " people: " + list,
+        "Name one by its #id, e.g. #" + std::to_string(people.front().id) + ".");
 }
 
 }  // namespace

@@ -11,8 +11,8 @@
 namespace kith::app {
 
 enum class LookupMode {
-    exact,   ///< id, identity or exact name only (used where a new person may be created)
-    fuzzy,   ///< also a unique prefix match over names, notes and identities
+    exact,  ///< id, identity or exact name only (used where a new person may be created)
+    fuzzy,  ///< also a unique prefix match over names, notes and identities
 };
 
 /// Resolves `text` to one person. Errors: not_found (with a hint to add them), ambiguous (the

@@ -12,21 +12,26 @@ namespace {
 int exit_code(core::ErrorCode code) {
     switch (code) {
         case core::ErrorCode::invalid_input:
-        case core::ErrorCode::unsupported: return 2;
+        case core::ErrorCode::unsupported:
+            return 2;
         case core::ErrorCode::not_found:
-        case core::ErrorCode::ambiguous: return 3;
-        case core::ErrorCode::locked: return 4;
-        default: return 1;
+        case core::ErrorCode::ambiguous:
+            return 3;
+        case core::ErrorCode::locked:
+            return 4;
+        default:
+            return 1;
     }
 }
 
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, CliContext& ctx) {
-    CLI::App app{"kith-cli — Kith, the personal CRM for relationships across email, Twitter/X, "
-                 "Mastodon, blogs and real life.\nDatabase: --db PATH, else $KITH_DB, else "
-                 "$XDG_DATA_HOME/kith/kith.db. KITH_NOW=ISO-time fixes \"now\".",
-                 "kith-cli"};
+    CLI::App app{
+        "kith-cli — Kith, the personal CRM for relationships across email, Twitter/X, "
+        "Mastodon, blogs and real life.\nDatabase: --db PATH, else $KITH_DB, else "
+        "$XDG_DATA_HOME/kith/kith.db. KITH_NOW=ISO-time fixes \"now\".",
+        "kith-cli"};
     app.require_subcommand(1);
     app.add_option("--db", ctx.db_option, "Database file");
     app.add_flag("--json", ctx.json, "Machine-readable output");

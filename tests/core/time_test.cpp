@@ -21,8 +21,9 @@ TEST_CASE("ISO 8601 round trip and accepted forms") {
 }
 
 TEST_CASE("ISO 8601 rejects what is not a date") {
-    for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-11-25T25:00", "0000-01-01",
-                            "2026-11-25T06:48:50Zjunk", "26-11-25", "2026/11/25", "tomorrow"}) {
+    for (const char* bad :
+         {"", "2026", "2026-13-01", "2026-02-30", "2026-11-25T25:00", "0000-01-01",
+          "2026-11-25T06:48:50Zjunk", "26-11-25", "2026/11/25", "tomorrow"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_iso(bad));
     }
