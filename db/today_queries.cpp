@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <unordered_map>
+
 #include "core/strength.h"
 #include "db/database.h"
 #include "db/followup_repo.h"
@@ -18,11 +20,11 @@ using core::Result;
 namespace {
 
 // Phase one reads only cached, indexed columns: the tail state already says "personal, not
-// bulk, meaningful, in/out", so the rules need no text to decide and rank.
+// bulk, meaningful, in/out", so the rules need no text to decide and rank. The candidates come
+// from covering indexes; people's strength is read once in one pass instead of one B-tree seek
+// per candidate (a large digest has tens of thousands of candidates).
 constexpr const char* kTailCandidates =
-    "SELECT t.id, t.tail_interaction_id, t.tail_person_id, t.tail_at, p.strength_ref, "
-    "p.strength_in, p.strength_out, p.strength_mutual "
-    "FROM threads t JOIN people p ON p.id = t.tail_person_id ";
+    "SELECT t.id, t.tail_interaction_id, t.tail_person_id, t.tail_at FROM threads t ";
 
 core::StrengthSums sums_at(SQLite::Statement& q, int first) {
     core::StrengthSums s;
@@ -33,18 +35,32 @@ core::StrengthSums sums_at(SQLite::Statement& q, int first) {
     return s;
 }
 
+/// Strength now of every active person (archived people raise no reminders).
+std::unordered_map<std::int64_t, int> active_strengths(Database& db, core::TimePoint now) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, strength_ref, strength_in, strength_out, strength_mutual "
+                        "FROM people WHERE archived = 0");
+    std::unordered_map<std::int64_t, int> out;
+    while (q.executeStep())
+        out.emplace(q.getColumn(0).getInt64(), core::strength_score(sums_at(q, 1), now));
+    return out;
+}
+
 std::vector<core::ThreadTail> read_tails(SQLite::Statement& q, core::Direction direction,
-                                         core::TimePoint now) {
+                                         const std::unordered_map<std::int64_t, int>& strengths) {
     std::vector<core::ThreadTail> out;
     while (q.executeStep()) {
+        const auto person = q.getColumn(2).getInt64();
+        const auto strength = strengths.find(person);
+        if (strength == strengths.end()) continue;  // archived
         core::ThreadTail t;
         t.thread_id = q.getColumn(0).getInt64();
         t.interaction_id = q.getColumn(1).getInt64();
-        t.person_id = q.getColumn(2).getInt64();
+        t.person_id = person;
         t.at = core::from_unix(q.getColumn(3).getInt64());
         t.direction = direction;
         t.personal = true;
-        t.strength = core::strength_score(sums_at(q, 4), now);
+        t.strength = strength->second;
         out.push_back(std::move(t));
     }
     return out;
@@ -159,22 +175,22 @@ Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o, TodayC
         const auto horizon = core::to_unix(o.now - o.conversation_horizon);
         core::TodayDigest d;
         TodayCounts c;
+        const auto strengths = active_strengths(db, o.now);
         {
             SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
-                                              "WHERE t.tail_state = 1 AND t.tail_at >= ? "
-                                              "AND p.archived = 0");
+                                              "WHERE t.tail_state = 1 AND t.tail_at >= ?");
             q.bind(1, horizon);
-            d.owe_reply = core::owe_reply(read_tails(q, core::Direction::in, o.now), states, o.now,
-                                          o.limit, &c.owe_reply);
+            d.owe_reply = core::owe_reply(read_tails(q, core::Direction::in, strengths), states,
+                                          o.now, o.limit, &c.owe_reply);
         }
         {
             SQLite::Statement q(db.sql(), std::string(kTailCandidates) +
                                               "WHERE t.tail_state = 2 AND t.tail_at < ? "
-                                              "AND t.tail_at >= ? AND p.archived = 0");
+                                              "AND t.tail_at >= ?");
             q.bind(1, core::to_unix(o.now - o.waiting_after));
             q.bind(2, horizon);
-            d.waiting = core::waiting_on_them(read_tails(q, core::Direction::out, o.now), states,
-                                              o.now, o.waiting_after, o.limit, &c.waiting);
+            d.waiting = core::waiting_on_them(read_tails(q, core::Direction::out, strengths),
+                                              states, o.now, o.waiting_after, o.limit, &c.waiting);
         }
         d.going_cold = core::going_cold(read_cold_candidates(db, o.now), states, o.now, o.limit,
                                         &c.going_cold);
