@@ -153,44 +153,54 @@ bool is_hidden(const ReminderStates& states, const std::string& subject_key, Tim
     return false;
 }
 
-std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
-                                    TimePoint now, std::size_t limit, std::size_t* total) {
+namespace {
+
+// The two conversation rules differ only in whose word is last, how old it must be and how
+// urgency grows and fades.
+struct ConversationRule {
+    ReminderRule rule;
+    Direction last_word;
+    Days min_age;
+    double peak_days, fade_days;
+};
+
+std::vector<ReminderItem> conversation_items(const ConversationRule& r,
+                                             std::span<const ThreadTail> tails,
+                                             const ReminderStates& states, TimePoint now,
+                                             std::size_t limit, std::size_t* total) {
     std::vector<Ranked> ranked;
     ReminderItem probe;
-    probe.rule = ReminderRule::owe_reply;
+    probe.rule = r.rule;
     for (std::size_t i = 0; i < tails.size(); ++i) {
         const auto& t = tails[i];
-        if (t.direction != Direction::in || !is_conversational(t)) continue;
+        if (t.direction != r.last_word || !is_conversational(t)) continue;
+        if (now - t.at <= r.min_age) continue;
         probe.interaction_id = t.interaction_id;
         if (hidden(states, probe, now)) continue;
-        ranked.push_back({urgency(days_between(t.at, now), kOwePeakDays, kOweFadeDays) *
+        ranked.push_back({urgency(days_between(t.at, now), r.peak_days, r.fade_days) *
                               strength_factor(t.strength),
                           t.at, t.interaction_id, 0, t.person_id, i});
     }
-    return best(ranked, limit, total, [&](std::size_t i) {
-        return item_from_tail(ReminderRule::owe_reply, "owe_reply", tails[i]);
-    });
+    return best(ranked, limit, total,
+                [&](std::size_t i) { return item_from_tail(r.rule, to_string(r.rule), tails[i]); });
+}
+
+}  // namespace
+
+std::vector<ReminderItem> owe_reply(std::span<const ThreadTail> tails, const ReminderStates& states,
+                                    TimePoint now, std::size_t limit, std::size_t* total) {
+    // Any age counts, even a message dated a little ahead of now (clock skew).
+    const ConversationRule rule{ReminderRule::owe_reply, Direction::in, Days{-36500}, kOwePeakDays,
+                                kOweFadeDays};
+    return conversation_items(rule, tails, states, now, limit, total);
 }
 
 std::vector<ReminderItem> waiting_on_them(std::span<const ThreadTail> tails,
                                           const ReminderStates& states, TimePoint now, Days min_age,
                                           std::size_t limit, std::size_t* total) {
-    std::vector<Ranked> ranked;
-    ReminderItem probe;
-    probe.rule = ReminderRule::waiting;
-    for (std::size_t i = 0; i < tails.size(); ++i) {
-        const auto& t = tails[i];
-        if (t.direction != Direction::out || !is_conversational(t)) continue;
-        if (now - t.at <= min_age) continue;
-        probe.interaction_id = t.interaction_id;
-        if (hidden(states, probe, now)) continue;
-        ranked.push_back({urgency(days_between(t.at, now), kWaitPeakDays, kWaitFadeDays) *
-                              strength_factor(t.strength),
-                          t.at, t.interaction_id, 0, t.person_id, i});
-    }
-    return best(ranked, limit, total, [&](std::size_t i) {
-        return item_from_tail(ReminderRule::waiting, "waiting", tails[i]);
-    });
+    const ConversationRule rule{ReminderRule::waiting, Direction::out, min_age, kWaitPeakDays,
+                                kWaitFadeDays};
+    return conversation_items(rule, tails, states, now, limit, total);
 }
 
 std::vector<ReminderItem> going_cold(std::span<const ContactState> contacts,
