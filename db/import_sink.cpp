@@ -61,6 +61,7 @@ Result<void> ImportSink::commit() {
     }
     m_open = false;
     m_in_batch = 0;
+    m_committed = m_counts;
     return {};
 }
 
@@ -74,6 +75,10 @@ void ImportSink::rollback() {
     m_open = false;
     m_in_batch = 0;
     m_writer.clear_cache();
+    // What the dropped batch added is gone; warnings stay (they describe the input).
+    m_counts.added = m_committed.added;
+    m_counts.updated = m_committed.updated;
+    m_counts.skipped = m_committed.skipped;
 }
 
 void ImportSink::warning(core::ImportWarning w) {

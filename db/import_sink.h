@@ -23,7 +23,7 @@ struct ImportCounts {
 
 /// Writes records in batches of `batch_size` per transaction, deduplicating by (ext_ns, ext_id)
 /// (interactions, follow-ups) or by identity (contacts, follow edges). Call `commit()` at the end;
-/// `rollback()` drops the open batch only (earlier batches are complete and stay). Records are
+/// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts. Records are
 /// validated before writing: a record that cannot be written becomes a warning, not an abort.
 /// One thread; throws nothing (errors are returned).
 class ImportSink final : public core::RecordSink {
@@ -66,6 +66,7 @@ class ImportSink final : public core::RecordSink {
     bool m_open = false;
     std::set<std::pair<core::IdentityKind, std::string>> m_me;
     ImportCounts m_counts;
+    ImportCounts m_committed;  ///< counts as of the last commit, restored on rollback
 };
 
 }  // namespace kith::db

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "core/search_fold.h"
 #include "core/tail_state.h"
 #include "db/database.h"
 
@@ -36,7 +37,8 @@ InteractionWriter::InteractionWriter(Database& db)
       m_find_identity(db.sql(),
                       "SELECT id, person_id FROM identities WHERE kind = ? AND value = ?"),
       m_insert_person(db.sql(),
-                      "INSERT INTO people(name, created_at, updated_at) VALUES (?, ?, ?)"),
+                      "INSERT INTO people(name, created_at, updated_at, search_alias) "
+                      "VALUES (?, ?, ?, ?)"),
       m_insert_identity(db.sql(),
                         "INSERT INTO identities(person_id, kind, value, display, created_at) "
                         "VALUES (?, ?, ?, ?, ?)"),
@@ -110,10 +112,12 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
         } else {
             const std::string& shown =
                 p.identity.display.empty() ? p.identity.value : p.identity.display;
+            const std::string& name = p.display_name.empty() ? shown : p.display_name;
             m_insert_person.reset();
-            m_insert_person.bind(1, p.display_name.empty() ? shown : p.display_name);
+            m_insert_person.bind(1, name);
             m_insert_person.bind(2, core::to_unix(now));
             m_insert_person.bind(3, core::to_unix(now));
+            m_insert_person.bind(4, core::search_alias(name));
             m_insert_person.exec();
             person_id = m_db.sql().getLastInsertRowid();
             m_insert_identity.reset();

@@ -75,7 +75,9 @@ Result<ManualLogResult> log_interaction(Database& db, const ManualLog& log, core
         return out;
     });
     if (!r) return r;
-    if (auto s = refresh_person_stats(db); !s) return s.error();
+    // The entry is committed; should the refresh fail, the people stay marked and are refreshed
+    // on the next read. Reporting an error here would invite a duplicate retry.
+    (void)refresh_person_stats(db);
     return r;
 }
 

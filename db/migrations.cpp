@@ -204,6 +204,8 @@ ALTER TABLE people ADD COLUMN strength_out REAL NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN strength_mutual REAL NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN interaction_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN stats_dirty INTEGER NOT NULL DEFAULT 1;
+-- The name spelled without letters full-text search cannot fold itself ("Lukasz" for "Łukasz").
+ALTER TABLE people ADD COLUMN search_alias TEXT NOT NULL DEFAULT '';
 CREATE INDEX people_cold_due ON people(cold_due_at) WHERE cold_due_at IS NOT NULL AND archived = 0;
 CREATE INDEX people_stats_dirty ON people(id) WHERE stats_dirty = 1;
 )sql";
@@ -218,15 +220,17 @@ constexpr std::string_view kV3 = R"sql(
 CREATE VIRTUAL TABLE people_fts USING fts5(
   name, notes, identities, prefix = '2', tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO people_fts(rowid, name, notes, identities)
-  SELECT p.id, p.name, p.notes,
+  SELECT p.id, p.name || ' ' || p.search_alias, p.notes,
          coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ')
                    FROM identities i WHERE i.person_id = p.id), '')
   FROM people p;
 CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
-  INSERT INTO people_fts(rowid, name, notes, identities) VALUES (new.id, new.name, new.notes, '');
+  INSERT INTO people_fts(rowid, name, notes, identities)
+  VALUES (new.id, new.name || ' ' || new.search_alias, new.notes, '');
 END;
-CREATE TRIGGER people_fts_update AFTER UPDATE OF name, notes ON people BEGIN
-  UPDATE people_fts SET name = new.name, notes = new.notes WHERE rowid = new.id;
+CREATE TRIGGER people_fts_update AFTER UPDATE OF name, notes, search_alias ON people BEGIN
+  UPDATE people_fts SET name = new.name || ' ' || new.search_alias, notes = new.notes
+  WHERE rowid = new.id;
 END;
 CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
   DELETE FROM people_fts WHERE rowid = old.id;

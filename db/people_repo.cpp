@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/search_fold.h"
 #include "db/database.h"
 #include "db/fts_query.h"
 #include "db/sqlite_error.h"
@@ -82,12 +83,13 @@ Result<std::int64_t> PeopleRepo::add(const std::string& name, const std::string&
                           "Example: kith-cli person add \"Ana Ruiz\"");
     return guarded("add person", "", [&]() -> Result<std::int64_t> {
         SQLite::Statement q(m_db.sql(),
-                            "INSERT INTO people(name, notes, created_at, updated_at) "
-                            "VALUES (?, ?, ?, ?)");
+                            "INSERT INTO people(name, notes, created_at, updated_at, search_alias) "
+                            "VALUES (?, ?, ?, ?, ?)");
         q.bind(1, name);
         q.bind(2, notes);
         q.bind(3, core::to_unix(now));
         q.bind(4, core::to_unix(now));
+        q.bind(5, core::search_alias(name));
         q.exec();
         return m_db.sql().getLastInsertRowid();
     });
@@ -171,10 +173,13 @@ Result<void> PeopleRepo::rename(std::int64_t id, const std::string& name, core::
     if (name.empty())
         return make_error(ErrorCode::invalid_input, "a person's name cannot be empty");
     return guarded("rename person", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(), "UPDATE people SET name = ?, updated_at = ? WHERE id = ?");
+        SQLite::Statement q(
+            m_db.sql(),
+            "UPDATE people SET name = ?, updated_at = ?, search_alias = ? WHERE id = ?");
         q.bind(1, name);
         q.bind(2, core::to_unix(now));
-        q.bind(3, id);
+        q.bind(3, core::search_alias(name));
+        q.bind(4, id);
         q.exec();
         return expect_one_change(m_db, id);
     });

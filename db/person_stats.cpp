@@ -31,6 +31,10 @@ std::optional<core::Days> opt_days(const SQLite::Column& c) {
 Result<std::int64_t> refresh_person_stats(Database& db) {
     return guarded("refresh people", db.path().string(), [&]() -> Result<std::int64_t> {
         auto& s = db.sql();
+        // Readers call this on every digest: when nothing is dirty, take no write lock at all, so
+        // Today works while another program imports.
+        if (!s.execAndGet("SELECT EXISTS (SELECT 1 FROM people WHERE stats_dirty = 1)").getInt())
+            return std::int64_t{0};
         SQLite::Transaction tx(s, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement dirty(s,
                                 "SELECT p.id, p.created_at, p.cadence_days, "

@@ -11,7 +11,8 @@ namespace kith::db {
 class Database;
 
 /// Recomputes the caches of every person whose stats_dirty flag is set, in one transaction.
-/// Returns how many people were refreshed. Cheap when nothing is dirty (a partial-index probe).
+/// Returns how many people were refreshed. Cheap when nothing is dirty (a partial-index probe,
+/// no write lock).
 core::Result<std::int64_t> refresh_person_stats(Database& db);
 
 /// Marks every member of a circle dirty (after its cadence changed).

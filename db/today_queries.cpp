@@ -169,7 +169,10 @@ std::vector<core::FollowUpDue> read_due_followups(Database& db, core::TimePoint 
 }  // namespace
 
 Result<core::TodayDigest> load_today(Database& db, const TodayOptions& o, TodayCounts* counts) {
-    if (auto r = refresh_person_stats(db); !r) return r.error();
+    // A writer (an import in the app) may hold the lock: the digest then uses the caches as
+    // they are, a few people possibly one batch behind, rather than failing.
+    if (auto r = refresh_person_stats(db); !r && r.error().code != core::ErrorCode::locked)
+        return r.error();
     return guarded("today", db.path().string(), [&]() -> Result<core::TodayDigest> {
         const auto states = load_states(db, o.now);
         const auto horizon = core::to_unix(o.now - o.conversation_horizon);

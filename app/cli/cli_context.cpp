@@ -42,8 +42,8 @@ Result<void> CliContext::init_clock() {
 
 std::filesystem::path CliContext::database_path(bool demo) const {
     if (!db_option.empty()) return db_option;
-    if (demo && !std::getenv("KITH_DB")) return db::default_database_path(true);
-    return db::default_database_path(false);
+    // Demo data never goes into the user's own file, wherever KITH_DB points.
+    return db::default_database_path(demo);
 }
 
 Result<db::Database*> CliContext::database(bool demo) {

@@ -1,0 +1,237 @@
+// Schema migrations: from nothing and from every earlier version to the latest, on real files.
+#include "db/migrations.h"
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "db/people_repo.h"
+#include "db/person_stats.h"
+#include "db/timeline_repo.h"
+#include "tests/db/schema_fixtures.h"
+#include "tests/db/test_db.h"
+
+using namespace kith;
+using namespace kith::test;
+
+namespace {
+
+/// Every version a user's file may still be at: 1 … latest − 1.
+std::vector<int> earlier_versions() {
+    std::vector<int> v;
+    for (int k = 1; k < db::latest_schema_version(); ++k) v.push_back(k);
+    return v;
+}
+
+/// Writes a database at `version` into `dir` and opens it with Kith (which migrates it).
+std::unique_ptr<db::Database> upgraded_from(int version, const TempDir& dir) {
+    write_database_at_version(dir / "kith.db", version);
+    return open_db(dir / "kith.db");
+}
+
+std::vector<std::int64_t> person_ids_of(const std::vector<db::PersonRow>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.id);
+    return out;
+}
+
+std::vector<std::int64_t> entry_ids_of(const std::vector<db::TimelineEntry>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("migrations are numbered from 1 without gaps and each says what it does") {
+    const auto all = db::migrations();
+    REQUIRE(!all.empty());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CAPTURE(i);
+        CHECK(all[i].version == static_cast<int>(i) + 1);
+        CHECK(!all[i].what.empty());
+        CHECK(!all[i].sql.empty());
+    }
+    CHECK(db::latest_schema_version() == all.back().version);
+}
+
+TEST_CASE("a new or empty file becomes a Kith database at the latest version") {
+    struct Row {
+        const char* what;
+        bool create_empty_file;
+    };
+    for (const Row row : {Row{"missing file", false}, Row{"zero-byte file", true}}) {
+        CAPTURE(std::string(row.what));
+        TempDir dir;
+        const auto path = dir / "kith.db";
+        if (row.create_empty_file) write_file(path, "");
+        {
+            auto db = open_db(path);
+            CHECK(!db->migration_backup().has_value());  // nothing to back up
+            CHECK(db->sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+            CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+            for (const auto& t : kSeedRows) CHECK(count_rows(*db, t.table) == 0);
+        }
+        CHECK(pragma_of(path, "user_version") == db::latest_schema_version());
+        CHECK(pragma_of(path, "application_id") == db::kApplicationId);
+        CHECK(db::kApplicationId == 0x4B697468);
+        CHECK(!fs::exists(dir / "backups"));
+    }
+}
+
+TEST_CASE("upgrading from every earlier version keeps every row") {
+    for (const int k : earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        auto db = upgraded_from(k, dir);
+        for (const auto& t : kSeedRows) {
+            CAPTURE(std::string(t.table));
+            CHECK(count_rows(*db, t.table) == t.rows);
+        }
+        auto jose = db::PeopleRepo(*db).get(2);
+        REQUIRE(jose.ok());
+        CHECK(jose->name == "José Álvarez");
+        CHECK(jose->notes == "Met at DevConf, bakes sourdough");
+        CHECK(db->sql().execAndGet("SELECT cursor FROM sources WHERE id = 1").getString() ==
+              "line:3");
+        CHECK(db->sql().execAndGet("SELECT place FROM interactions WHERE id = 3").getString() ==
+              "Café Central");
+        CHECK(db->sql().execAndGet("SELECT tail_state FROM threads WHERE id = 1").getInt() == 1);
+    }
+}
+
+TEST_CASE("upgrading from every earlier version stamps the latest version and Kith's id") {
+    for (const int k : earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        const auto path = dir / "kith.db";
+        write_database_at_version(path, k);
+        REQUIRE(pragma_of(path, "user_version") == k);
+        open_db(path).reset();
+        CHECK(pragma_of(path, "user_version") == db::latest_schema_version());
+        CHECK(pragma_of(path, "application_id") == 0x4B697468);
+    }
+}
+
+TEST_CASE("upgrading from every earlier version makes existing names notes and texts searchable") {
+    for (const int k : earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        auto db = upgraded_from(k, dir);
+        db::PeopleRepo people(*db);
+        struct PersonQuery {
+            const char* query;
+            std::vector<std::int64_t> expected;
+        };
+        for (const auto& q : {
+                 PersonQuery{"jose", {2}},                // name, diacritics folded
+                 PersonQuery{"sourdough", {2}},           // notes
+                 PersonQuery{"jose@example.org", {2}},    // email identity
+                 PersonQuery{"ana@mastodon.social", {3}}  // mastodon identity
+             }) {
+            CAPTURE(std::string(q.query));
+            auto found = people.search(q.query, 10);
+            REQUIRE_MESSAGE(found.ok(), error_text(found));
+            CHECK(person_ids_of(*found) == q.expected);
+        }
+        db::TimelineRepo timeline(*db);
+        struct TextQuery {
+            const char* query;
+            std::vector<std::int64_t> expected;
+        };
+        for (const auto& q : {TextQuery{"grant", {1, 2}},  // subjects
+                              TextQuery{"inline", {2}},    // text
+                              TextQuery{"cafe", {3}}}) {   // place
+            CAPTURE(std::string(q.query));
+            auto found = timeline.search(q.query, 10);
+            REQUIRE_MESSAGE(found.ok(), error_text(found));
+            CHECK(entry_ids_of(*found) == q.expected);
+        }
+        check_search_index(*db);
+    }
+}
+
+TEST_CASE("upgrading from every earlier version first saves a copy in backups next to the file") {
+    for (const int k : earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        const auto path = dir / "kith.db";
+        write_database_at_version(path, k);
+        auto db = open_db(path);
+        REQUIRE(db->migration_backup().has_value());
+        const auto backup = *db->migration_backup();
+        CHECK(backup.parent_path() == dir / "backups");
+        REQUIRE(fs::exists(backup));
+        CHECK(list_dir(dir / "backups").size() == 1);
+        // The copy is the database as it was: the old version, with the same rows.
+        CHECK(pragma_of(backup, "user_version") == k);
+        SQLite::Database copy(backup, SQLite::OPEN_READONLY);
+        CHECK(copy.execAndGet("SELECT count(*) FROM interactions").getInt() == 3);
+        CHECK(copy.execAndGet("SELECT name FROM people WHERE id = 2").getString() ==
+              "José Álvarez");
+    }
+}
+
+TEST_CASE("opening a database at the latest version makes no backup") {
+    TempDir dir;
+    write_database_at_version(dir / "kith.db", db::latest_schema_version());
+    auto db = open_db(dir / "kith.db");
+    CHECK(!db->migration_backup().has_value());
+    CHECK(!fs::exists(dir / "backups"));
+}
+
+TEST_CASE("upgraded data feeds the person caches and the Today digest") {
+    for (const int k : earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        auto db = upgraded_from(k, dir);
+        db->sql().exec("UPDATE people SET stats_dirty = 1");
+        auto refreshed = db::refresh_person_stats(*db);
+        REQUIRE_MESSAGE(refreshed.ok(), error_text(refreshed));
+        auto jose = db::PeopleRepo(*db).get(2);
+        REQUIRE(jose.ok());
+        CHECK(jose->interaction_count == 3);
+        REQUIRE(jose->last_contact.has_value());
+        CHECK(core::to_unix(*jose->last_contact) == kSeedMeeting);
+        CHECK(jose->last_channel == "in_person");
+        // José's reply is the tail of the old thread: a reply is owed.
+        const auto digest = today_at(*db);
+        REQUIRE(digest.owe_reply.size() == 1);
+        CHECK(digest.owe_reply[0].id == "owe_reply:2");
+        CHECK(digest.owe_reply[0].person_name == "José Álvarez");
+        CHECK(digest.owe_reply[0].external_id == "<m2@example.org>");
+    }
+}
+
+TEST_CASE("a migration that fails leaves the file at the version before it") {
+    const int last = db::latest_schema_version();
+    REQUIRE(last >= 2);
+    TempDir dir;
+    const auto path = dir / "kith.db";
+    write_database_at_version(path, last - 1);
+    const auto& final_step = db::migrations().back();
+    {
+        // Make the last migration fail halfway: an object it creates already exists.
+        SQLite::Database sql(path, SQLite::OPEN_READWRITE);
+        const std::string sql_text(final_step.sql);
+        static const std::regex kCreate(
+            R"(CREATE\s+(?:VIRTUAL\s+|UNIQUE\s+)?(?:TABLE|INDEX|VIEW)\s+(\w+))");
+        std::smatch m;
+        REQUIRE(std::regex_search(sql_text, m, kCreate));
+        const std::string name = m[1];
+        CAPTURE(name);
+        sql.exec("CREATE TABLE " + name + "(blocker INTEGER)");
+    }
+    auto opened = db::Database::open(path);
+    REQUIRE(!opened.ok());
+    CHECK(!opened.error().message.empty());
+    CHECK(!opened.error().hint.empty());
+    CHECK(pragma_of(path, "user_version") == last - 1);
+    SQLite::Database sql(path, SQLite::OPEN_READONLY);
+    CHECK(sql.execAndGet("SELECT count(*) FROM interactions").getInt() == 3);
+}
