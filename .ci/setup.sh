@@ -39,6 +39,8 @@ install_missing() {
 }
 
 build() {
+  # ccache hits across fresh clones: paths relative to the checkout, no directory in the hash.
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
   say "Building in $build_dir"
