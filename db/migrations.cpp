@@ -206,7 +206,10 @@ ALTER TABLE people ADD COLUMN interaction_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN stats_dirty INTEGER NOT NULL DEFAULT 1;
 -- The name spelled without letters full-text search cannot fold itself ("Lukasz" for "Łukasz").
 ALTER TABLE people ADD COLUMN search_alias TEXT NOT NULL DEFAULT '';
-CREATE INDEX people_cold_due ON people(cold_due_at) WHERE cold_due_at IS NOT NULL AND archived = 0;
+-- Covering the going-cold candidates, so the digest reads them from the index alone.
+CREATE INDEX people_cold_due ON people(cold_due_at, is_me, last_contact_at, created_at,
+  cadence_source, cadence_eff_days, strength_ref, strength_in, strength_out, strength_mutual)
+  WHERE cold_due_at IS NOT NULL AND archived = 0;
 CREATE INDEX people_stats_dirty ON people(id) WHERE stats_dirty = 1;
 )sql";
 
