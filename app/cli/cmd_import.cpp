@@ -7,10 +7,9 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
+#include "app/shared/demo_generator.h"
 #include "db/import_runner.h"
 #include "db/migrations.h"
-#include "db/settings_repo.h"
-#include "db/stats_repo.h"
 #include "import/importer_registry.h"
 
 namespace kith::app {
@@ -89,12 +88,12 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     return {};
 }
 
-Result<void> run(CliContext& ctx, const core::ImportRequest& req, bool demo) {
+Result<void> run(CliContext& ctx, const core::ImportRequest& req) {
     auto importer = import::make_importer(req.kind);
     if (!importer)
         return make_error(ErrorCode::unsupported, "unknown import kind '" + req.kind + "'",
                           "Known kinds: " + known_kinds() + ".");
-    auto db = ctx.database(demo);
+    auto db = ctx.database();
     if (!db) return db.error();
     TerminalProgress progress(ctx.err());
     auto r = db::run_import(**db, *importer, req, progress, ctx.now());
@@ -114,7 +113,7 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");
-    return run(ctx, req, false);
+    return run(ctx, req);
 }
 
 Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
@@ -122,32 +121,19 @@ Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
         return make_error(ErrorCode::invalid_input, "--people must be between 1 and 1000000");
     auto db = ctx.database(true);
     if (!db) return db.error();
-    // Demo data never mixes with a user's own records.
-    db::SettingsRepo settings(**db);
-    auto marker = settings.get("demo");
-    if (!marker) return marker.error();
-    if (!*marker) {
-        auto st = db::load_stats(**db);
-        if (!st) return st.error();
-        if (st->people > 0 || st->interactions > 0)
-            return make_error(ErrorCode::conflict,
-                              (*db)->path().string() + " already holds your own data (" +
-                                  std::to_string(st->people) +
-                                  " people); demo data is never "
-                                  "mixed into it",
-                              "Run the demo on its own file: kith-cli --db demo.db demo");
-        if (auto s = settings.set("demo", "1"); !s) return s;
-    }
-    core::ImportRequest req{"demo", "generated", {}};
-    req.options["people"] = std::to_string(a.people);
-    req.options["now"] = core::format_iso(ctx.now());
-    if (a.seed) req.options["seed"] = std::to_string(a.seed);
-    if (a.interactions) req.options["interactions"] = std::to_string(a.interactions);
-    auto r = run(ctx, req, true);
-    if (r && !ctx.json)
+    DemoRequest req;
+    req.people = a.people;
+    req.now = ctx.now();
+    req.seed = a.seed;
+    req.interactions = a.interactions;
+    TerminalProgress progress(ctx.err());
+    auto r = generate_demo(**db, req, progress);
+    if (!r) return r.error();
+    if (auto shown = report(ctx, *r); !shown) return shown;
+    if (!ctx.json)
         ctx.out() << "Demo data is in " << (*db)->path().string() << ". Try: kith-cli --db "
                   << (*db)->path().string() << " today\n";
-    return r;
+    return {};
 }
 
 Result<void> init_cmd(CliContext& ctx) {

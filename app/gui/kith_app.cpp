@@ -1,0 +1,159 @@
+// kith: the desktop app. main() checks for a display before GTK starts, so a headless machine
+// gets directions instead of a toolkit error; KithApp opens the database and the main window.
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <wx/app.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/log.h>
+#include <wx/msgdlg.h>
+#include <wx/persist/toplevel.h>
+
+#include "app/shared/demo_generator.h"
+#include "app/gui/launch_options.h"
+#include "app/gui/main_frame.h"
+#include "app/gui/today_presenter.h"
+#include "db/database.h"
+
+namespace kith::app {
+
+namespace {
+
+/// What the app reports back to main() after wxEntry has deleted it.
+struct LaunchOutcome {
+    bool toolkit_started = false;
+    std::optional<int> exit_code;  ///< set when the app gave up after telling the user why
+};
+
+std::string env_or_empty(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+wxString ui(const std::string& s) {
+    return wxString::FromUTF8(s.data(), s.size());
+}
+
+}  // namespace
+
+/// The application object. Created by main() with the parsed options (so no global holds them).
+class KithApp : public wxApp {
+  public:
+    KithApp(LaunchOptions options, LaunchOutcome& outcome)
+        : m_options(std::move(options)), m_outcome(outcome) {}
+
+    bool Initialize(int& toolkit_argc, wxChar** toolkit_argv) override {
+        // GTK's own complaint ("cannot open display") is replaced by main()'s directions.
+        wxLogNull quiet;
+        m_outcome.toolkit_started = wxApp::Initialize(toolkit_argc, toolkit_argv);
+        return m_outcome.toolkit_started;
+    }
+
+    bool OnInit() override {
+        // wxApp::OnInit is not called: main() already parsed the command line, and wx's own
+        // parser would reject --db.
+        SetAppName("kith");
+        SetAppDisplayName("Kith");
+
+        auto clock = clock_from_env(std::getenv("KITH_NOW"));
+        if (!clock) return fail(clock.error(), 2);
+        auto opened = db::Database::open(launch_database_path(m_options));
+        if (!opened) return fail(opened.error(), 1);
+        const auto backup = (*opened)->migration_backup();
+
+        // Window size and position live beside the other Kith settings, not in ~/.kith.
+        const auto config = gui_config_path();
+        std::error_code ec;
+        std::filesystem::create_directories(config.parent_path(), ec);
+        wxConfigBase::Set(new wxFileConfig("kith", wxString(), ui(config.string()), wxString(),
+                                           wxCONFIG_USE_LOCAL_FILE));
+
+        MainFrameOptions options;
+        options.clock = *clock;
+        options.demo_path = db::default_database_path(true);
+        options.demo_people = kDemoPeople;
+        auto* frame = new MainFrame(std::move(*opened), std::move(options));
+        if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Centre();
+        frame->Show();
+        if (backup)
+            wxMessageBox(
+                ui("Kith upgraded your database to this version. The previous version is saved "
+                   "as " +
+                   backup->string()),
+                "Kith", wxOK | wxICON_INFORMATION, frame);
+        return true;
+    }
+
+  private:
+    bool fail(const core::Error& error, int code) {
+        wxMessageBox(ui(error_text(error)), "Kith", wxOK | wxICON_ERROR);
+        m_outcome.exit_code = code;
+        return false;
+    }
+
+    LaunchOptions m_options;
+    LaunchOutcome& m_outcome;
+};
+
+}  // namespace kith::app
+
+int main(int argc, char** argv) {
+    using namespace kith::app;
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    auto options = parse_launch_options(args);
+    if (!options) {
+        std::cerr << "kith: " << options.error().message << ". " << options.error().hint << "\n";
+        return 2;
+    }
+    if (options->help) {
+        std::cout << launch_usage();
+        return 0;
+    }
+
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) exe = argv[0];
+    NoDisplayHelp help;
+    help.kith_exe = exe.string();
+    help.cli_exe = find_cli_beside(exe);
+    help.args = args;
+    if (options->db)
+        help.cli_db = options->db->string();
+    else if (options->demo)
+        help.cli_db = kith::db::default_database_path(true).string();
+
+    const std::string display = env_or_empty("DISPLAY");
+    const std::string wayland = env_or_empty("WAYLAND_DISPLAY");
+    if (!has_display(display, wayland, *options)) {
+        std::cerr << no_display_message(help);
+        return 2;
+    }
+
+    // GTK sees only the options meant for it.
+    std::vector<std::string> toolkit = {argv[0]};
+    toolkit.insert(toolkit.end(), options->toolkit_args.begin(), options->toolkit_args.end());
+    std::vector<char*> toolkit_argv;
+    for (auto& a : toolkit) toolkit_argv.push_back(a.data());
+    toolkit_argv.push_back(nullptr);
+    int toolkit_argc = static_cast<int>(toolkit.size());
+
+    LaunchOutcome outcome;
+    wxApp::SetInstance(new KithApp(*options, outcome));
+    const int rc = wxEntry(toolkit_argc, toolkit_argv.data());
+    if (!outcome.toolkit_started) {
+        help.failed_display = !options->display_arg.empty() ? options->display_arg
+                              : !display.empty()            ? display
+                                                            : "wayland:" + wayland;
+        std::cerr << no_display_message(help);
+        return 2;
+    }
+    if (outcome.exit_code) return *outcome.exit_code;
+    return rc;
+}

@@ -1,0 +1,77 @@
+#pragma once
+// The main window: menus, status bar, and in the centre either Today or, while the database has
+// no people, the welcome panel. Wiring only: the panels draw, the presenters format, db/ queries.
+
+#include <filesystem>
+#include <memory>
+
+#include <wx/frame.h>
+
+#include "app/shared/demo_generator.h"
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace kith::db {
+class Database;
+}
+
+namespace kith::app {
+
+class TodayPanel;
+class WelcomePanel;
+
+struct MainFrameOptions {
+    std::shared_ptr<const core::Clock> clock;  ///< "now": the system clock, or KITH_NOW
+    std::filesystem::path demo_path;           ///< the demo file (db::default_database_path(true))
+    int demo_people = kDemoPeople;             ///< how many people "Explore with demo data" makes
+};
+
+/// The window titled "Kith". Owns the UI thread's database connection (workers open their own).
+/// UI thread only.
+class MainFrame : public wxFrame {
+  public:
+    /// Shows `database` (Today, or the welcome panel when it has no people). A database that
+    /// cannot be read is reported in a message box and the window stays empty.
+    MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions options);
+    ~MainFrame() override;
+
+    /// Switches to `database` and shows it. Errors (reading stats or Today) are returned and the
+    /// old view is gone; the caller shows them.
+    core::Result<void> show_database(std::unique_ptr<db::Database> database);
+    /// Reads the current database again: status bar counts, then Today or the welcome panel.
+    core::Result<void> reload();
+    /// File > Open Demo Data: shows the demo file, generating it first when it is empty.
+    void open_demo_data();
+
+    db::Database& database() const { return *m_db; }
+    /// True when the open database is demo data (the demo file, or one marked as demo).
+    bool showing_demo() const { return m_demo; }
+    /// The Today panel, or nullptr while the welcome panel shows.
+    TodayPanel* today_panel() const { return m_today; }
+    /// The welcome panel, or nullptr while Today shows.
+    WelcomePanel* welcome_panel() const { return m_welcome; }
+
+  private:
+    void OnOpenDemo(wxCommandEvent& event);
+    void OnQuit(wxCommandEvent& event);
+    void OnAbout(wxCommandEvent& event);
+
+    /// The demo worker finished: show the demo file, or after a failure or cancel started from
+    /// the menu, go back to the user's Today. Deferred: the panel is still on the stack.
+    void on_demo_done(const core::Result<db::ImportResult>& result);
+    void switch_to_demo();
+    void set_content(wxWindow* content);
+    /// The welcome panel: with the first-run text, or (false) only the demo part.
+    void show_welcome(bool first_run);
+    void show_error(const core::Error& error);
+
+    std::unique_ptr<db::Database> m_db;
+    MainFrameOptions m_options;
+    bool m_demo = false;
+    wxWindow* m_content = nullptr;
+    TodayPanel* m_today = nullptr;
+    WelcomePanel* m_welcome = nullptr;
+    bool m_welcome_first_run = false;
+};
+
+}  // namespace kith::app
