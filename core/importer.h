@@ -40,6 +40,9 @@ struct ImportRequest {
     std::map<std::string, std::string> options;
 };
 
+/// What an importer reads: the app offers a file picker, a folder picker or an address field.
+enum class SourceShape { file, folder, url };
+
 /// One importer per format or API. `run` streams; it checks `progress.cancelled()` between records
 /// and returns ErrorCode::cancelled when asked to stop. Format-level failures are Errors; bad
 /// records are warnings. Implementations hold no state between runs.
@@ -48,6 +51,11 @@ class Importer {
     virtual ~Importer() = default;
     virtual std::string_view kind() const = 0;         ///< "mbox", "jsonl"…
     virtual std::string_view description() const = 0;  ///< one line for `import --help`
+    /// What `ImportRequest::location` names. Files by default.
+    virtual SourceShape source_shape() const { return SourceShape::file; }
+    /// For file sources: the usual names as glob patterns separated by ';' ("*.mbox;*.mbx"),
+    /// for the app's file picker; empty = any file.
+    virtual std::string_view file_patterns() const { return {}; }
     virtual Result<void> run(const ImportRequest& req, RecordSink& sink, Progress& progress) = 0;
 };
 

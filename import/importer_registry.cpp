@@ -39,7 +39,8 @@ std::vector<ImporterInfo> importer_kinds() {
     out.reserve(kFactories.size());
     for (const Factory factory : kFactories) {
         const auto importer = factory();
-        out.push_back({std::string(importer->kind()), std::string(importer->description())});
+        out.push_back({std::string(importer->kind()), std::string(importer->description()),
+                       importer->source_shape(), std::string(importer->file_patterns())});
     }
     std::sort(out.begin(), out.end(),
               [](const ImporterInfo& a, const ImporterInfo& b) { return a.kind < b.kind; });

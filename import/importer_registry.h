@@ -15,6 +15,8 @@ namespace kith::import {
 struct ImporterInfo {
     std::string kind;         ///< "demo", "jsonl"…
     std::string description;  ///< one line
+    core::SourceShape shape = core::SourceShape::file;  ///< file, folder or URL
+    std::string file_patterns;  ///< "*.mbox;*.mbx" for file pickers; empty = any file
 };
 
 /// A fresh importer for `kind` ("demo", "jsonl"…), or nullptr when no importer has that kind.

@@ -59,6 +59,7 @@ class JsonlImporter final : public core::Importer {
     std::string_view description() const override {
         return "Kith's own JSON Lines format: interactions, contacts, follows, follow-ups";
     }
+    std::string_view file_patterns() const override { return "*.jsonl;*.ndjson;*.json"; }
     core::Result<void> run(const core::ImportRequest& req, core::RecordSink& sink,
                            core::Progress& progress) override;
 };
