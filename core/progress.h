@@ -17,6 +17,9 @@ class Progress {
     virtual void update(std::uint64_t done, std::uint64_t total, std::string_view what) = 0;
     /// True once the user asked to stop; the worker stops at the next record boundary.
     virtual bool cancelled() const = 0;
+    /// With cancelled(): true when the user wants the run undone (Cancel) rather than what was
+    /// imported so far kept (Stop). How much can be undone depends on the runner's batching.
+    virtual bool rollback_requested() const { return false; }
 };
 
 /// Ignores progress; cancelled when `cancel()` was called (thread-safe).

@@ -15,7 +15,8 @@ using core::Result;
 
 Result<std::optional<std::int64_t>> CircleRepo::find(const std::string& name) {
     return guarded("find circle", "", [&]() -> Result<std::optional<std::int64_t>> {
-        SQLite::Statement q(m_db.sql(), "SELECT id FROM circles WHERE name = ?");
+        auto q_stmt = m_db.statement("SELECT id FROM circles WHERE name = ?");
+        auto& q = *q_stmt;
         q.bind(1, name);
         if (!q.executeStep()) return std::optional<std::int64_t>{};
         return std::optional(q.getColumn(0).getInt64());
@@ -30,7 +31,8 @@ Result<std::int64_t> CircleRepo::get_or_create(const std::string& name, core::Ti
     if (!found) return found.error();
     if (*found) return **found;
     return guarded("add circle", "", [&]() -> Result<std::int64_t> {
-        SQLite::Statement q(m_db.sql(), "INSERT INTO circles(name, created_at) VALUES (?, ?)");
+        auto q_stmt = m_db.statement("INSERT INTO circles(name, created_at) VALUES (?, ?)");
+        auto& q = *q_stmt;
         q.bind(1, name);
         q.bind(2, core::to_unix(now));
         q.exec();
@@ -44,7 +46,8 @@ Result<void> CircleRepo::set_cadence(std::int64_t circle_id, std::optional<int> 
             ErrorCode::invalid_input,
             "a cadence must be between 1 and 3650 days, not " + std::to_string(*days));
     auto r = guarded("set circle cadence", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(), "UPDATE circles SET cadence_days = ? WHERE id = ?");
+        auto q_stmt = m_db.statement("UPDATE circles SET cadence_days = ? WHERE id = ?");
+        auto& q = *q_stmt;
         if (days)
             q.bind(1, *days);
         else
@@ -59,12 +62,14 @@ Result<void> CircleRepo::set_cadence(std::int64_t circle_id, std::optional<int> 
 
 Result<void> CircleRepo::assign(std::int64_t person_id, std::int64_t circle_id) {
     return guarded("assign circle", "", [&]() -> Result<void> {
-        SQLite::Statement q(
-            m_db.sql(), "INSERT OR IGNORE INTO person_circles(person_id, circle_id) VALUES (?, ?)");
+        auto q_stmt = m_db.statement(
+            "INSERT OR IGNORE INTO person_circles(person_id, circle_id) VALUES (?, ?)");
+        auto& q = *q_stmt;
         q.bind(1, person_id);
         q.bind(2, circle_id);
         q.exec();
-        SQLite::Statement d(m_db.sql(), "UPDATE people SET stats_dirty = 1 WHERE id = ?");
+        auto d_stmt = m_db.statement("UPDATE people SET stats_dirty = 1 WHERE id = ?");
+        auto& d = *d_stmt;
         d.bind(1, person_id);
         d.exec();
         return {};
@@ -73,12 +78,14 @@ Result<void> CircleRepo::assign(std::int64_t person_id, std::int64_t circle_id) 
 
 Result<void> CircleRepo::unassign(std::int64_t person_id, std::int64_t circle_id) {
     return guarded("remove from circle", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "DELETE FROM person_circles WHERE person_id = ? AND circle_id = ?");
+        auto q_stmt =
+            m_db.statement("DELETE FROM person_circles WHERE person_id = ? AND circle_id = ?");
+        auto& q = *q_stmt;
         q.bind(1, person_id);
         q.bind(2, circle_id);
         q.exec();
-        SQLite::Statement d(m_db.sql(), "UPDATE people SET stats_dirty = 1 WHERE id = ?");
+        auto d_stmt = m_db.statement("UPDATE people SET stats_dirty = 1 WHERE id = ?");
+        auto& d = *d_stmt;
         d.bind(1, person_id);
         d.exec();
         return {};
@@ -87,11 +94,12 @@ Result<void> CircleRepo::unassign(std::int64_t person_id, std::int64_t circle_id
 
 Result<std::vector<CircleRow>> CircleRepo::list() {
     return guarded("list circles", "", [&]() -> Result<std::vector<CircleRow>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT c.id, c.name, c.cadence_days, "
-                            "(SELECT count(*) FROM person_circles pc JOIN people p "
-                            " ON p.id = pc.person_id AND p.archived = 0 WHERE pc.circle_id = c.id) "
-                            "FROM circles c ORDER BY c.name COLLATE NOCASE");
+        auto q_stmt = m_db.statement(
+            "SELECT c.id, c.name, c.cadence_days, "
+            "(SELECT count(*) FROM person_circles pc JOIN people p "
+            " ON p.id = pc.person_id AND p.archived = 0 WHERE pc.circle_id = c.id) "
+            "FROM circles c ORDER BY c.name COLLATE NOCASE");
+        auto& q = *q_stmt;
         std::vector<CircleRow> out;
         while (q.executeStep()) {
             CircleRow r;
@@ -107,9 +115,10 @@ Result<std::vector<CircleRow>> CircleRepo::list() {
 
 Result<std::vector<std::string>> CircleRepo::names_for_person(std::int64_t person_id) {
     return guarded("read circles", "", [&]() -> Result<std::vector<std::string>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT c.name FROM person_circles pc JOIN circles c "
-                            "ON c.id = pc.circle_id WHERE pc.person_id = ? ORDER BY c.name");
+        auto q_stmt = m_db.statement(
+            "SELECT c.name FROM person_circles pc JOIN circles c "
+            "ON c.id = pc.circle_id WHERE pc.person_id = ? ORDER BY c.name");
+        auto& q = *q_stmt;
         q.bind(1, person_id);
         std::vector<std::string> out;
         while (q.executeStep()) out.push_back(q.getColumn(0).getString());

@@ -84,7 +84,9 @@ Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
 }  // namespace
 
 Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
-    : m_db(std::move(db)), m_path(std::move(path)) {}
+    : m_db(std::move(db)),
+      m_path(std::move(path)),
+      m_statements(std::make_unique<StatementCache>(*m_db)) {}
 
 Database::~Database() = default;
 

@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "core/result.h"
+#include "db/statement_cache.h"
 
 namespace SQLite {
 class Database;
@@ -32,6 +34,9 @@ class Database {
     Database& operator=(const Database&) = delete;
 
     SQLite::Database& sql() { return *m_db; }
+    /// A prepared statement for `sql`, parsed once per connection and reused (see
+    /// StatementCache). Throws SQLite::Exception; use inside `guarded`.
+    CachedStatement statement(const std::string& sql) { return m_statements->get(sql); }
     const std::filesystem::path& path() const { return m_path; }
     /// Where the pre-migration backup went, when this open migrated an existing database.
     const std::optional<std::filesystem::path>& migration_backup() const { return m_backup; }
@@ -41,6 +46,7 @@ class Database {
     std::unique_ptr<SQLite::Database> m_db;
     std::filesystem::path m_path;
     std::optional<std::filesystem::path> m_backup;
+    std::unique_ptr<StatementCache> m_statements;  ///< after m_db: finalized before it closes
 };
 
 /// Default database file: $KITH_DB, else $XDG_DATA_HOME/kith/kith.db, else

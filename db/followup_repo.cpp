@@ -84,12 +84,13 @@ Result<std::vector<FollowUpRow>> FollowUpRepo::query(const std::string& where_or
                                                      std::optional<std::int64_t> a,
                                                      std::optional<std::int64_t> b) {
     return guarded("read follow-ups", "", [&]() -> Result<std::vector<FollowUpRow>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT f.id, f.text, f.due_at, f.done_at, f.interaction_id, "
-                            "(SELECT group_concat(p.id || char(30) || p.name, char(31)) "
-                            " FROM followup_people fp JOIN people p ON p.id = fp.person_id "
-                            " WHERE fp.followup_id = f.id) FROM followups f " +
-                                where_order);
+        auto q_stmt = m_db.statement(
+            "SELECT f.id, f.text, f.due_at, f.done_at, f.interaction_id, "
+            "(SELECT group_concat(p.id || char(30) || p.name, char(31)) "
+            " FROM followup_people fp JOIN people p ON p.id = fp.person_id "
+            " WHERE fp.followup_id = f.id) FROM followups f " +
+            where_order);
+        auto& q = *q_stmt;
         int n = 1;
         if (a) q.bind(n++, *a);
         if (b) q.bind(n++, *b);
@@ -148,8 +149,9 @@ Result<std::vector<FollowUpRow>> FollowUpRepo::for_person(std::int64_t person_id
 
 Result<void> FollowUpRepo::mark_done(std::int64_t id, core::TimePoint now) {
     return guarded("complete follow-up", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "UPDATE followups SET done_at = coalesce(done_at, ?) WHERE id = ?");
+        auto q_stmt =
+            m_db.statement("UPDATE followups SET done_at = coalesce(done_at, ?) WHERE id = ?");
+        auto& q = *q_stmt;
         q.bind(1, core::to_unix(now));
         q.bind(2, id);
         q.exec();
@@ -160,7 +162,8 @@ Result<void> FollowUpRepo::mark_done(std::int64_t id, core::TimePoint now) {
 
 Result<void> FollowUpRepo::reschedule(std::int64_t id, core::TimePoint due) {
     return guarded("snooze follow-up", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(), "UPDATE followups SET due_at = ? WHERE id = ?");
+        auto q_stmt = m_db.statement("UPDATE followups SET due_at = ? WHERE id = ?");
+        auto& q = *q_stmt;
         q.bind(1, core::to_unix(due));
         q.bind(2, id);
         q.exec();

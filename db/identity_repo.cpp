@@ -15,10 +15,10 @@ using core::Result;
 Result<std::int64_t> IdentityRepo::add(std::int64_t person_id, const core::Identity& id,
                                        core::TimePoint now) {
     return guarded("add identity", "", [&]() -> Result<std::int64_t> {
-        SQLite::Statement find(
-            m_db.sql(),
+        auto find_stmt = m_db.statement(
             "SELECT i.id, i.person_id, p.name FROM identities i "
             "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
+        auto& find = *find_stmt;
         find.bind(1, std::string(core::to_string(id.kind)));
         find.bind(2, id.value);
         if (find.executeStep()) {
@@ -30,9 +30,10 @@ Result<std::int64_t> IdentityRepo::add(std::int64_t person_id, const core::Ident
                               "Remove it there first (kith-cli identity remove), or merge the two "
                               "people.");
         }
-        SQLite::Statement ins(m_db.sql(),
-                              "INSERT INTO identities(person_id, kind, value, display, created_at) "
-                              "VALUES (?, ?, ?, ?, ?)");
+        auto ins_stmt = m_db.statement(
+            "INSERT INTO identities(person_id, kind, value, display, created_at) "
+            "VALUES (?, ?, ?, ?, ?)");
+        auto& ins = *ins_stmt;
         ins.bind(1, person_id);
         ins.bind(2, std::string(core::to_string(id.kind)));
         ins.bind(3, id.value);
@@ -45,8 +46,9 @@ Result<std::int64_t> IdentityRepo::add(std::int64_t person_id, const core::Ident
 
 Result<void> IdentityRepo::remove(std::int64_t person_id, const core::Identity& id) {
     return guarded("remove identity", "", [&]() -> Result<void> {
-        SQLite::Statement q(
-            m_db.sql(), "DELETE FROM identities WHERE person_id = ? AND kind = ? AND value = ?");
+        auto q_stmt =
+            m_db.statement("DELETE FROM identities WHERE person_id = ? AND kind = ? AND value = ?");
+        auto& q = *q_stmt;
         q.bind(1, person_id);
         q.bind(2, std::string(core::to_string(id.kind)));
         q.bind(3, id.value);
@@ -62,11 +64,12 @@ Result<void> IdentityRepo::remove(std::int64_t person_id, const core::Identity& 
 
 Result<std::vector<IdentityRow>> IdentityRepo::for_person(std::int64_t person_id) {
     return guarded("list identities", "", [&]() -> Result<std::vector<IdentityRow>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT i.id, i.kind, i.value, i.display, "
-                            "  (SELECT group_concat(n.name, char(31)) FROM identity_names n "
-                            "   WHERE n.identity_id = i.id) "
-                            "FROM identities i WHERE i.person_id = ? ORDER BY i.kind, i.value");
+        auto q_stmt = m_db.statement(
+            "SELECT i.id, i.kind, i.value, i.display, "
+            "  (SELECT group_concat(n.name, char(31)) FROM identity_names n "
+            "   WHERE n.identity_id = i.id) "
+            "FROM identities i WHERE i.person_id = ? ORDER BY i.kind, i.value");
+        auto& q = *q_stmt;
         q.bind(1, person_id);
         std::vector<IdentityRow> out;
         while (q.executeStep()) {
@@ -92,9 +95,10 @@ Result<std::vector<IdentityRow>> IdentityRepo::for_person(std::int64_t person_id
 
 Result<std::vector<core::Identity>> IdentityRepo::mine() {
     return guarded("read my identities", "", [&]() -> Result<std::vector<core::Identity>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT i.kind, i.value, i.display FROM identities i "
-                            "JOIN people p ON p.id = i.person_id WHERE p.is_me = 1");
+        auto q_stmt = m_db.statement(
+            "SELECT i.kind, i.value, i.display FROM identities i "
+            "JOIN people p ON p.id = i.person_id WHERE p.is_me = 1");
+        auto& q = *q_stmt;
         std::vector<core::Identity> out;
         while (q.executeStep()) {
             auto kind = core::parse_identity_kind(q.getColumn(0).getString());

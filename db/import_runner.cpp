@@ -1,5 +1,7 @@
 #include "db/import_runner.h"
 
+#include <limits>
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -89,7 +91,7 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
 
 Result<ImportResult> run_import(Database& db, core::Importer& importer,
                                 const core::ImportRequest& request, core::Progress& progress,
-                                core::TimePoint now) {
+                                core::TimePoint now, const RunOptions& options) {
     auto source = source_for(db, request, now);
     if (!source) return source.error();
     auto run = start_run(db, source->id, now);
@@ -98,10 +100,19 @@ Result<ImportResult> run_import(Database& db, core::Importer& importer,
     ImportResult result;
     result.source_id = source->id;
     result.run_id = *run;
-    ImportSink sink(db, source->id, *run, source->cursor, now);
+    const std::size_t batch =
+        options.batch_size == 0 ? std::numeric_limits<std::size_t>::max() : options.batch_size;
+    ImportSink sink(db, source->id, *run, source->cursor, now, batch);
     auto outcome = importer.run(request, sink, progress);
-    if (outcome) outcome = sink.commit();
-    if (!outcome) sink.rollback();
+    // Stop keeps every complete record read so far; Cancel and failures keep only what earlier
+    // batches committed.
+    const bool keep = outcome || (outcome.error().code == core::ErrorCode::cancelled &&
+                                  !progress.rollback_requested());
+    if (keep) {
+        if (auto c = sink.commit(); !c) outcome = c;
+    }
+    if (!outcome && !(keep && outcome.error().code == core::ErrorCode::cancelled))
+        sink.rollback();
     result.counts = sink.counts();
 
     std::string error;

@@ -19,12 +19,20 @@ struct ImportResult {
     std::int64_t people_refreshed = 0;
 };
 
+/// How a run writes. The command line commits every `batch_size` records, so a killed run keeps
+/// most of its work; the app runs an import as one transaction (`batch_size` 0), so that Cancel
+/// can undo all of it while Stop keeps all of it.
+struct RunOptions {
+    std::size_t batch_size = 10000;  ///< records per transaction; 0 = the whole run in one
+};
+
 /// Registers (or reuses) the source (kind, location), records a run, streams the importer into an
 /// ImportSink, and finishes the run. Cancel or failure keep the batches already committed (every
-/// record is complete and a rerun is idempotent), drop the open batch, mark the run and keep the
-/// old cursor. Errors are returned after the run is recorded as failed.
+/// record is complete and a rerun is idempotent), mark the run and keep the old cursor. A cancel
+/// (Stop) also commits the open batch; a cancel with `progress.rollback_requested()` (Cancel) and
+/// a failure drop it. Errors are returned after the run is recorded as failed or cancelled.
 core::Result<ImportResult> run_import(Database& db, core::Importer& importer,
                                       const core::ImportRequest& request, core::Progress& progress,
-                                      core::TimePoint now);
+                                      core::TimePoint now, const RunOptions& options = {});
 
 }  // namespace kith::db

@@ -143,9 +143,10 @@ Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
         const auto who = m_writer.resolve({r.their, r.display_name, core::ParticipantRole::author},
                                           m_source_id, m_now);
         const auto seen = core::to_unix(r.seen_at);
-        SQLite::Statement find(m_db.sql(),
-                               "SELECT id, last_seen, ended_at FROM follow_edges "
-                               "WHERE network = ? AND identity_id = ? AND direction = ?");
+        auto find_stmt = m_db.statement(
+            "SELECT id, last_seen, ended_at FROM follow_edges "
+            "WHERE network = ? AND identity_id = ? AND direction = ?");
+        auto& find = *find_stmt;
         find.bind(1, std::string(core::to_string(r.network)));
         find.bind(2, *who.identity_id);
         find.bind(3, std::string(core::to_string(r.direction)));
@@ -155,18 +156,20 @@ Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
                 count(WriteOutcome::unchanged);
                 return {};
             }
-            SQLite::Statement up(m_db.sql(),
-                                 "UPDATE follow_edges SET last_seen = max(last_seen, ?), "
-                                 "ended_at = NULL WHERE id = ?");
+            auto up_stmt = m_db.statement(
+                "UPDATE follow_edges SET last_seen = max(last_seen, ?), "
+                "ended_at = NULL WHERE id = ?");
+            auto& up = *up_stmt;
             up.bind(1, seen);
             up.bind(2, find.getColumn(0).getInt64());
             up.exec();
             count(WriteOutcome::updated);
             return {};
         }
-        SQLite::Statement ins(m_db.sql(),
-                              "INSERT INTO follow_edges(network, identity_id, direction, "
-                              "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)");
+        auto ins_stmt = m_db.statement(
+            "INSERT INTO follow_edges(network, identity_id, direction, "
+            "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)");
+        auto& ins = *ins_stmt;
         ins.bind(1, std::string(core::to_string(r.network)));
         ins.bind(2, *who.identity_id);
         ins.bind(3, std::string(core::to_string(r.direction)));

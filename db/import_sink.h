@@ -23,9 +23,9 @@ struct ImportCounts {
 
 /// Writes records in batches of `batch_size` per transaction, deduplicating by (ext_ns, ext_id)
 /// (interactions, follow-ups) or by identity (contacts, follow edges). Call `commit()` at the end;
-/// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts. Records are
-/// validated before writing: a record that cannot be written becomes a warning, not an abort.
-/// One thread; throws nothing (errors are returned).
+/// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts.
+/// Records are validated before writing: a record that cannot be written becomes a warning, not an
+/// abort. One thread; throws nothing (errors are returned).
 class ImportSink final : public core::RecordSink {
   public:
     static constexpr std::size_t kMaxMessages = 20;

@@ -82,9 +82,10 @@ Result<std::int64_t> PeopleRepo::add(const std::string& name, const std::string&
         return make_error(ErrorCode::invalid_input, "a person needs a name",
                           "Example: kith-cli person add \"Ana Ruiz\"");
     return guarded("add person", "", [&]() -> Result<std::int64_t> {
-        SQLite::Statement q(m_db.sql(),
-                            "INSERT INTO people(name, notes, created_at, updated_at, search_alias) "
-                            "VALUES (?, ?, ?, ?, ?)");
+        auto q_stmt = m_db.statement(
+            "INSERT INTO people(name, notes, created_at, updated_at, search_alias) "
+            "VALUES (?, ?, ?, ?, ?)");
+        auto& q = *q_stmt;
         q.bind(1, name);
         q.bind(2, notes);
         q.bind(3, core::to_unix(now));
@@ -97,8 +98,9 @@ Result<std::int64_t> PeopleRepo::add(const std::string& name, const std::string&
 
 Result<PersonRow> PeopleRepo::get(std::int64_t id) {
     return guarded("read person", "", [&]() -> Result<PersonRow> {
-        SQLite::Statement q(m_db.sql(),
-                            std::string("SELECT ") + kColumns + " FROM people p WHERE p.id = ?");
+        auto q_stmt =
+            m_db.statement(std::string("SELECT ") + kColumns + " FROM people p WHERE p.id = ?");
+        auto& q = *q_stmt;
         q.bind(1, id);
         if (!q.executeStep())
             return make_error(ErrorCode::not_found, "no person with id " + std::to_string(id),
@@ -109,9 +111,10 @@ Result<PersonRow> PeopleRepo::get(std::int64_t id) {
 
 Result<std::vector<PersonRow>> PeopleRepo::find_by_name(const std::string& name) {
     return guarded("find person", "", [&]() -> Result<std::vector<PersonRow>> {
-        SQLite::Statement q(m_db.sql(), std::string("SELECT ") + kColumns +
-                                            " FROM people p WHERE p.name = ? COLLATE NOCASE "
-                                            "ORDER BY p.archived, p.id");
+        auto q_stmt = m_db.statement(std::string("SELECT ") + kColumns +
+                                     " FROM people p WHERE p.name = ? COLLATE NOCASE "
+                                     "ORDER BY p.archived, p.id");
+        auto& q = *q_stmt;
         q.bind(1, name);
         return read_all(q);
     });
@@ -121,10 +124,11 @@ Result<std::vector<PersonRow>> PeopleRepo::search(const std::string& query, int 
     const auto match = fts_prefix_query(query);
     if (match.empty()) return std::vector<PersonRow>{};
     return guarded("search people", "", [&]() -> Result<std::vector<PersonRow>> {
-        SQLite::Statement q(m_db.sql(), std::string("SELECT ") + kColumns +
-                                            " FROM people_fts f JOIN people p ON p.id = f.rowid "
-                                            "WHERE people_fts MATCH ? ORDER BY p.archived, rank "
-                                            "LIMIT ?");
+        auto q_stmt = m_db.statement(std::string("SELECT ") + kColumns +
+                                     " FROM people_fts f JOIN people p ON p.id = f.rowid "
+                                     "WHERE people_fts MATCH ? ORDER BY p.archived, rank "
+                                     "LIMIT ?");
+        auto& q = *q_stmt;
         q.bind(1, match);
         q.bind(2, limit);
         return read_all(q);
@@ -133,8 +137,9 @@ Result<std::vector<PersonRow>> PeopleRepo::search(const std::string& query, int 
 
 Result<std::optional<std::int64_t>> PeopleRepo::find_by_identity(const core::Identity& id) {
     return guarded("find identity", "", [&]() -> Result<std::optional<std::int64_t>> {
-        SQLite::Statement q(m_db.sql(),
-                            "SELECT person_id FROM identities WHERE kind = ? AND value = ?");
+        auto q_stmt =
+            m_db.statement("SELECT person_id FROM identities WHERE kind = ? AND value = ?");
+        auto& q = *q_stmt;
         q.bind(1, std::string(core::to_string(id.kind)));
         q.bind(2, id.value);
         if (!q.executeStep()) return std::optional<std::int64_t>{};
@@ -173,9 +178,9 @@ Result<void> PeopleRepo::rename(std::int64_t id, const std::string& name, core::
     if (name.empty())
         return make_error(ErrorCode::invalid_input, "a person's name cannot be empty");
     return guarded("rename person", "", [&]() -> Result<void> {
-        SQLite::Statement q(
-            m_db.sql(),
+        auto q_stmt = m_db.statement(
             "UPDATE people SET name = ?, updated_at = ?, search_alias = ? WHERE id = ?");
+        auto& q = *q_stmt;
         q.bind(1, name);
         q.bind(2, core::to_unix(now));
         q.bind(3, core::search_alias(name));
@@ -187,7 +192,8 @@ Result<void> PeopleRepo::rename(std::int64_t id, const std::string& name, core::
 
 Result<void> PeopleRepo::set_notes(std::int64_t id, const std::string& notes, core::TimePoint now) {
     return guarded("edit notes", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(), "UPDATE people SET notes = ?, updated_at = ? WHERE id = ?");
+        auto q_stmt = m_db.statement("UPDATE people SET notes = ?, updated_at = ? WHERE id = ?");
+        auto& q = *q_stmt;
         q.bind(1, notes);
         q.bind(2, core::to_unix(now));
         q.bind(3, id);
@@ -198,8 +204,8 @@ Result<void> PeopleRepo::set_notes(std::int64_t id, const std::string& notes, co
 
 Result<void> PeopleRepo::set_archived(std::int64_t id, bool archived, core::TimePoint now) {
     return guarded("archive person", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "UPDATE people SET archived = ?, updated_at = ? WHERE id = ?");
+        auto q_stmt = m_db.statement("UPDATE people SET archived = ?, updated_at = ? WHERE id = ?");
+        auto& q = *q_stmt;
         q.bind(1, archived ? 1 : 0);
         q.bind(2, core::to_unix(now));
         q.bind(3, id);
@@ -215,9 +221,10 @@ Result<void> PeopleRepo::set_cadence(std::int64_t id, std::optional<int> days,
                           "a cadence must be between 1 and 3650 days, not " + std::to_string(*days),
                           "Example: kith-cli cadence set \"Ana Ruiz\" 30d");
     return guarded("set cadence", "", [&]() -> Result<void> {
-        SQLite::Statement q(m_db.sql(),
-                            "UPDATE people SET cadence_days = ?, updated_at = ?, stats_dirty = 1 "
-                            "WHERE id = ?");
+        auto q_stmt = m_db.statement(
+            "UPDATE people SET cadence_days = ?, updated_at = ?, stats_dirty = 1 "
+            "WHERE id = ?");
+        auto& q = *q_stmt;
         if (days)
             q.bind(1, *days);
         else
@@ -231,12 +238,13 @@ Result<void> PeopleRepo::set_cadence(std::int64_t id, std::optional<int> days,
 
 Result<std::int64_t> PeopleRepo::me(core::TimePoint now) {
     return guarded("find me", "", [&]() -> Result<std::int64_t> {
-        SQLite::Statement q(m_db.sql(), "SELECT id FROM people WHERE is_me = 1");
+        auto q_stmt = m_db.statement("SELECT id FROM people WHERE is_me = 1");
+        auto& q = *q_stmt;
         if (q.executeStep()) return q.getColumn(0).getInt64();
-        SQLite::Statement ins(
-            m_db.sql(),
+        auto ins_stmt = m_db.statement(
             "INSERT INTO people(name, is_me, created_at, updated_at, stats_dirty) "
             "VALUES ('Me', 1, ?, ?, 0)");
+        auto& ins = *ins_stmt;
         ins.bind(1, core::to_unix(now));
         ins.bind(2, core::to_unix(now));
         ins.exec();

@@ -486,3 +486,53 @@ TEST_CASE("running the same demo twice adds nothing the second time") {
     CHECK(table_counts(*db) == counts);
     check_search_index(*db);
 }
+
+namespace {
+
+/// Progress as the app's import dialog drives it: Stop or Cancel, both already pressed.
+class StopOrCancel final : public core::Progress {
+  public:
+    explicit StopOrCancel(bool rollback) : m_rollback(rollback) {}
+    void update(std::uint64_t, std::uint64_t, std::string_view) override {}
+    bool cancelled() const override { return true; }
+    bool rollback_requested() const override { return m_rollback; }
+
+  private:
+    bool m_rollback;
+};
+
+}  // namespace
+
+TEST_CASE("in one transaction, Stop keeps every record read and Cancel keeps none") {
+    struct Row {
+        const char* what;
+        bool rollback;
+        std::int64_t interactions_kept;
+    };
+    for (const auto& row : {Row{"Stop", false, 4}, Row{"Cancel", true, 0}}) {
+        CAPTURE(std::string(row.what));
+        TempDir dir;
+        auto db = new_db(dir);
+        ScriptedImporter importer;
+        importer.records = 6;
+        importer.fail_after = 4;  // the importer saw the cancel after four records
+        importer.fail_code = core::ErrorCode::cancelled;
+        importer.cursor_to_set = "after-r5";
+        StopOrCancel progress(row.rollback);
+        const core::ImportRequest request{"scripted", "feed", {}};
+        db::RunOptions options;
+        options.batch_size = 0;
+        auto r = db::run_import(*db, importer, request, progress, kNow, options);
+        REQUIRE(!r.ok());
+        CHECK(r.error().code == core::ErrorCode::cancelled);
+        CHECK(count_rows(*db, "interactions") == row.interactions_kept);
+        // People are created with their first interaction: Cancel leaves none behind.
+        CHECK(count_rows(*db, "people") == (row.rollback ? 0 : 4));
+        const auto last_run = db->sql().execAndGet("SELECT max(id) FROM import_runs").getInt64();
+        CHECK(run_column(*db, last_run, "status") == "cancelled");
+        CHECK(run_column(*db, last_run, "added") == std::to_string(row.interactions_kept));
+        // Neither completed the run: the next one starts from the old cursor.
+        CHECK(!stored_cursor(*db, "feed").has_value());
+        check_search_index(*db);
+    }
+}
