@@ -11,6 +11,7 @@
 #include "core/channel.h"
 #include "core/strength.h"
 #include "db/database.h"
+#include "db/person_activity.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -41,11 +42,7 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
                                 "(SELECT min(c.cadence_days) FROM person_circles pc JOIN circles c "
                                 " ON c.id = pc.circle_id WHERE pc.person_id = p.id) "
                                 "FROM people p WHERE p.stats_dirty = 1");
-        SQLite::Statement rows(
-            s,
-            "SELECT i.at, i.channel, i.kind, i.direction, i.bulk "
-            "FROM participants pa JOIN interactions i ON i.id = pa.interaction_id "
-            "WHERE pa.person_id = ? ORDER BY pa.at");
+        SQLite::Statement rows(s, kPersonActivitySql);
         SQLite::Statement update(
             s,
             "UPDATE people SET last_contact_at = ?, last_channel = ?, inferred_cadence_days = ?, "
@@ -74,15 +71,7 @@ Result<std::int64_t> refresh_person_stats(Database& db) {
             rows.reset();
             rows.bind(1, id);
             while (rows.executeStep()) {
-                core::StrengthInput in;
-                in.at = core::from_unix(rows.getColumn(0).getInt64());
-                in.channel = core::parse_channel(rows.getColumn(1).getString())
-                                 .value_or(core::Channel::other);
-                in.kind = core::parse_kind(rows.getColumn(2).getString())
-                              .value_or(core::InteractionKind::message);
-                in.direction = core::parse_direction(rows.getColumn(3).getString())
-                                   .value_or(core::Direction::in);
-                in.bulk = rows.getColumn(4).getInt() != 0;
+                const core::StrengthInput in = read_activity_row(rows);
                 ++count;
                 sums = core::add_to_sums(sums, in);
                 if (in.bulk || !core::is_meaningful(in.kind)) continue;

@@ -5,7 +5,7 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
-#include "app/cli/person_lookup.h"
+#include "app/shared/person_lookup.h"
 #include "db/circle_repo.h"
 #include "db/people_repo.h"
 

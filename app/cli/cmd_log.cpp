@@ -6,7 +6,8 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
-#include "app/cli/person_lookup.h"
+#include "app/shared/people_plan.h"
+#include "app/shared/person_lookup.h"
 #include "db/followup_repo.h"
 #include "db/manual_log.h"
 #include "db/people_repo.h"
@@ -31,33 +32,22 @@ struct LogArgs {
 // written unless every name resolved.
 Result<std::vector<std::int64_t>> resolve_or_create(CliContext& ctx, db::Database& db,
                                                     const std::vector<std::string>& names) {
-    std::vector<std::int64_t> ids;
-    std::vector<std::string> to_create;
-    for (const auto& n : names) {
-        auto id = lookup_person(db, n, LookupMode::exact);
-        if (id) {
-            ids.push_back(*id);
-            continue;
-        }
-        if (id.error().code != ErrorCode::not_found) return id.error();
-        const bool looks_like_name = n.find('@') == std::string::npos && n[0] != '#';
-        if (!looks_like_name) return id.error();
-        to_create.push_back(n);
-    }
-    for (const auto& n : to_create) {
+    auto plan = plan_people(db, names);
+    if (!plan) return plan.error();
+    for (const auto& n : plan->to_create) {
         if (!ctx.yes && !ctx.confirm("'" + n + "' is new. Add them as a person?"))
             return make_error(ErrorCode::not_found, "no one called '" + n + "'",
                               "Add --yes to create them, or name an existing person (#id, email, "
                               "exact name); `kith-cli search " +
                                   n + "` finds similar names.");
     }
-    db::PeopleRepo people(db);
-    for (const auto& n : to_create) {
-        auto id = people.add(n, "", ctx.now());
-        if (!id) return id.error();
-        ids.push_back(*id);
-        if (!ctx.json) ctx.err() << "Added " << n << " (#" << *id << ")\n";
-    }
+    auto created = create_people(db, plan->to_create, ctx.now());
+    if (!created) return created.error();
+    for (std::size_t i = 0; i < created->size(); ++i)
+        if (!ctx.json)
+            ctx.err() << "Added " << plan->to_create[i] << " (#" << (*created)[i] << ")\n";
+    std::vector<std::int64_t> ids = plan->ids;
+    ids.insert(ids.end(), created->begin(), created->end());
     return ids;
 }
 

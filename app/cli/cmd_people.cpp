@@ -6,7 +6,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
-#include "app/cli/person_lookup.h"
+#include "app/shared/person_lookup.h"
 #include "core/identity_normalizer.h"
 #include "core/strength.h"
 #include "db/circle_repo.h"

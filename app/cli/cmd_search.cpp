@@ -6,7 +6,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
-#include "app/cli/person_lookup.h"
+#include "app/shared/person_lookup.h"
 #include "db/people_repo.h"
 #include "db/stats_repo.h"
 #include "db/timeline_repo.h"

@@ -16,10 +16,10 @@
 #include <wx/msgdlg.h>
 #include <wx/persist/toplevel.h>
 
-#include "app/shared/demo_generator.h"
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/today_presenter.h"
+#include "app/shared/demo_generator.h"
 #include "db/database.h"
 
 namespace kith::app {

@@ -5,12 +5,19 @@
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
+#include <wx/textdlg.h>
+#include <wx/weakref.h>
 
+#include "app/gui/add_source_dialog.h"
+#include "app/gui/import_dialog.h"
 #include "app/gui/launch_options.h"
+#include "app/gui/quick_log_dialog.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/today_presenter.h"
 #include "app/gui/welcome_panel.h"
+#include "app/gui/workspace.h"
 #include "db/database.h"
+#include "db/people_repo.h"
 #include "db/stats_repo.h"
 
 #ifndef KITH_VERSION
@@ -22,6 +29,12 @@ namespace kith::app {
 namespace {
 
 const int kIdOpenDemo = wxWindow::NewControlId();
+const int kIdImport = wxWindow::NewControlId();
+const int kIdQuickLog = wxWindow::NewControlId();
+const int kIdNewPerson = wxWindow::NewControlId();
+const int kIdFind = wxWindow::NewControlId();
+const int kIdRefresh = wxWindow::NewControlId();
+const int kIdViewFirst = wxWindow::NewControlId(5);
 
 wxString ui(const std::string& s) {
     return wxString::FromUTF8(s.data(), s.size());
@@ -41,14 +54,30 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     SetMinSize(FromDIP(wxSize(640, 420)));
 
     auto* file = new wxMenu;
+    file->Append(kIdImport, wxString::FromUTF8("&Import…\tCtrl+I"),
+                 "Import history from a file, folder or account");
     file->Append(kIdOpenDemo, "Open &Demo Data",
                  "Show made-up people from the separate demo file; your own data stays as it is");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q", "Quit Kith");
+    auto* people = new wxMenu;
+    people->Append(kIdQuickLog, wxString::FromUTF8("Quick &Log…\tCtrl+L"),
+                   "Log a meeting, call or message, with a follow-up, in seconds");
+    people->Append(kIdNewPerson, wxString::FromUTF8("&New Person…\tCtrl+N"), "Add someone by name");
+    people->Append(kIdFind, wxString::FromUTF8("&Find…\tCtrl+F"),
+                   "Search people by name, notes, email or handle");
+    auto* view = new wxMenu;
+    const char* views[] = {"&Today\tCtrl+1", "&People\tCtrl+2", "&Circles\tCtrl+3",
+                           "&Followers → Email\tCtrl+4", "&Sources\tCtrl+5"};
+    for (int i = 0; i < 5; ++i) view->Append(kIdViewFirst + i, wxString::FromUTF8(views[i]));
+    view->AppendSeparator();
+    view->Append(kIdRefresh, "&Refresh\tF5", "Read the database again");
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, "&About Kith", "What Kith is and which version this is");
     auto* bar = new wxMenuBar;
     bar->Append(file, "&File");
+    bar->Append(people, "&People");
+    bar->Append(view, "&View");
     bar->Append(help, "&Help");
     SetMenuBar(bar);
 
@@ -61,6 +90,10 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     Bind(wxEVT_MENU, &MainFrame::OnOpenDemo, this, kIdOpenDemo);
     Bind(wxEVT_MENU, &MainFrame::OnQuit, this, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, &MainFrame::OnNewPerson, this, kIdNewPerson);
+    for (int id : {kIdImport, kIdQuickLog, kIdFind, kIdRefresh})
+        Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, id);
+    Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, kIdViewFirst, kIdViewFirst + 4);
 
     if (auto r = reload(); !r) show_error(r.error());
 }
@@ -69,6 +102,7 @@ MainFrame::~MainFrame() = default;
 
 core::Result<void> MainFrame::show_database(std::unique_ptr<db::Database> database) {
     m_db = std::move(database);
+    if (m_workspace) m_workspace->set_database(*m_db);
     return reload();
 }
 
@@ -85,23 +119,18 @@ core::Result<void> MainFrame::reload() {
         show_welcome(true);
         return {};
     }
-    const core::TimePoint now = m_options.clock->now();
-    const auto offset = local_utc_offset(now);
-    auto rows = load_today_rows(*m_db, now, offset);
-    if (!rows) return rows.error();
-    if (!m_today) {
-        auto* today = new TodayPanel(this);
-        set_content(today);
-        m_today = today;
+    if (!m_workspace) {
+        auto* workspace = new Workspace(this, *m_db, m_options.clock);
+        set_content(workspace);
+        m_workspace = workspace;
     }
-    m_today->set_rows(today_heading(now, offset), std::move(*rows));
-    return {};
+    return m_workspace->reload();
 }
 
 void MainFrame::open_demo_data() {
     // A generation already on its way ends in the demo file by itself.
     if (m_welcome && m_welcome->demo_running()) return;
-    if (m_demo && m_today) {
+    if (m_demo && m_workspace) {
         // Already showing demo data: read it again, nothing to make.
         if (auto r = reload(); !r) show_error(r.error());
         return;
@@ -120,6 +149,57 @@ void MainFrame::open_demo_data() {
     // first-run panel already showing is kept; over the user's Today it shows the demo part only.
     show_welcome(false);
     m_welcome->start_demo();
+}
+
+TodayPanel* MainFrame::today_panel() const {
+    return m_workspace ? m_workspace->today() : nullptr;
+}
+
+void MainFrame::OnNewPerson(wxCommandEvent&) {
+    wxTextEntryDialog dialog(this, "Name:", "New person");
+    if (dialog.ShowModal() != wxID_OK) return;
+    const std::string name = dialog.GetValue().Strip(wxString::both).utf8_string();
+    if (name.empty()) return;
+    auto id = db::PeopleRepo(*m_db).add(name, "", m_options.clock->now());
+    if (!id) return show_error(id.error());
+    if (auto r = reload(); !r) return show_error(r.error());
+    if (m_workspace) m_workspace->open_person(*id);
+}
+
+void MainFrame::OnWorkspaceCommand(wxCommandEvent& event) {
+    const int id = event.GetId();
+    if (id == kIdRefresh) {
+        if (auto r = reload(); !r) show_error(r.error());
+        return;
+    }
+    if (!m_workspace) {
+        // First run: logging a meeting or importing is how the database gets its first people.
+        if (id == kIdQuickLog) {
+            QuickLogDialog dialog(this, *m_db, m_options.clock);
+            if (dialog.ShowModal() == wxID_OK)
+                if (auto r = reload(); !r) show_error(r.error());
+        } else if (id == kIdImport) {
+            AddSourceDialog dialog(this);
+            if (dialog.ShowModal() != wxID_OK) return;
+            wxWeakRef<MainFrame> self(this);
+            auto* import = new ImportDialog(this, m_db->path(), dialog.request(),
+                                            m_options.clock->now(), [self] {
+                                                if (self)
+                                                    if (auto r = self->reload(); !r)
+                                                        self->show_error(r.error());
+                                            });
+            import->Show();
+        }
+        return;
+    }
+    if (id == kIdImport)
+        m_workspace->add_source();
+    else if (id == kIdQuickLog)
+        m_workspace->quick_log();
+    else if (id == kIdFind)
+        m_workspace->focus_search();
+    else if (id >= kIdViewFirst && id < kIdViewFirst + 5)
+        m_workspace->show_view(static_cast<View>(id - kIdViewFirst));
 }
 
 void MainFrame::OnOpenDemo(wxCommandEvent&) {
@@ -179,7 +259,7 @@ void MainFrame::show_welcome(bool first_run) {
 void MainFrame::set_content(wxWindow* content) {
     wxWindow* old = m_content;
     m_content = content;
-    m_today = nullptr;
+    m_workspace = nullptr;
     m_welcome = nullptr;
     GetSizer()->Clear();
     GetSizer()->Add(content, wxSizerFlags(1).Expand());

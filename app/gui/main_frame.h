@@ -19,6 +19,7 @@ namespace kith::app {
 
 class TodayPanel;
 class WelcomePanel;
+class Workspace;
 
 struct MainFrameOptions {
     std::shared_ptr<const core::Clock> clock;  ///< "now": the system clock, or KITH_NOW
@@ -47,7 +48,9 @@ class MainFrame : public wxFrame {
     /// True when the open database is demo data (the demo file, or one marked as demo).
     bool showing_demo() const { return m_demo; }
     /// The Today panel, or nullptr while the welcome panel shows.
-    TodayPanel* today_panel() const { return m_today; }
+    TodayPanel* today_panel() const;
+    /// Navigation, the views and the person page, or nullptr while the welcome panel shows.
+    Workspace* workspace() const { return m_workspace; }
     /// The welcome panel, or nullptr while Today shows.
     WelcomePanel* welcome_panel() const { return m_welcome; }
 
@@ -55,6 +58,8 @@ class MainFrame : public wxFrame {
     void OnOpenDemo(wxCommandEvent& event);
     void OnQuit(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
+    void OnNewPerson(wxCommandEvent& event);
+    void OnWorkspaceCommand(wxCommandEvent& event);
 
     /// The demo worker finished: show the demo file, or after a failure or cancel started from
     /// the menu, go back to the user's Today. Deferred: the panel is still on the stack.
@@ -69,7 +74,7 @@ class MainFrame : public wxFrame {
     MainFrameOptions m_options;
     bool m_demo = false;
     wxWindow* m_content = nullptr;
-    TodayPanel* m_today = nullptr;
+    Workspace* m_workspace = nullptr;
     WelcomePanel* m_welcome = nullptr;
     bool m_welcome_first_run = false;
 };

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 
 namespace kith::app {
 
@@ -19,7 +22,8 @@ wxString ui(const std::string& s) {
 
 }  // namespace
 
-TodayPanel::TodayPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+TodayPanel::TodayPanel(wxWindow* parent, TodayHandlers handlers)
+    : wxPanel(parent, wxID_ANY), m_handlers(std::move(handlers)) {
     m_heading = new wxStaticText(this, wxID_ANY, wxString());
     m_heading->SetFont(m_heading->GetFont().Scaled(1.3f).Bold());
 
@@ -32,13 +36,91 @@ TodayPanel::TodayPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     m_list->AppendColumn("When", wxLIST_FORMAT_LEFT, FromDIP(110));
     m_list->AppendColumn("Subject", wxLIST_FORMAT_LEFT, FromDIP(400));
 
+    m_open_person = new wxButton(this, wxID_ANY, "Open &person");
+    m_open_original = new wxButton(this, wxID_ANY, "Open &original");
+    m_done = new wxButton(this, wxID_ANY, "&Done");
+    m_snooze = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Snooze ▾"));
+    m_dismiss = new wxButton(this, wxID_ANY, "Dis&miss");
+    m_open_original->SetToolTip("The message, post or comment in your browser or mail program");
+    m_dismiss->SetToolTip("Not something to act on; a new message brings it back");
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    for (wxButton* b : {m_open_person, m_open_original, m_done, m_snooze, m_dismiss})
+        actions->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_heading, wxSizerFlags().Border(wxALL, FromDIP(10)));
+    sizer->Add(actions, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
     sizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
     SetSizer(sizer);
 
     m_list->Bind(wxEVT_SIZE, &TodayPanel::OnSize, this);
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &TodayPanel::OnItemSelected, this);
+    m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent& e) {
+        e.Skip();
+        update_buttons();
+    });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED,
+                 [this](wxListEvent&) { run(TodayCommand::open_person); });
+    m_open_person->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run(TodayCommand::open_person); });
+    m_open_original->Bind(wxEVT_BUTTON,
+                          [this](wxCommandEvent&) { run(TodayCommand::open_original); });
+    m_done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run(TodayCommand::done); });
+    m_dismiss->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run(TodayCommand::dismiss); });
+    m_snooze->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxMenu menu;
+        menu.Append(1, "Until &tomorrow");
+        menu.Append(2, "Until &next week");
+        menu.Append(3, wxString::FromUTF8("Until a &date…"));
+        menu.Bind(wxEVT_MENU, &TodayPanel::OnSnoozeMenu, this);
+        m_snooze->PopupMenu(&menu, 0, m_snooze->GetSize().y);
+    });
+    update_buttons();
+}
+
+void TodayPanel::OnSnoozeMenu(wxCommandEvent& event) {
+    switch (event.GetId()) {
+        case 1:
+            run(TodayCommand::snooze, "tomorrow");
+            break;
+        case 2:
+            run(TodayCommand::snooze, "next week");
+            break;
+        default: {
+            wxTextEntryDialog dialog(
+                this, "Snooze until (fri, +3d, in 2 weeks, 2026-12-24):", "Snooze", "next week");
+            if (dialog.ShowModal() == wxID_OK)
+                run(TodayCommand::snooze, dialog.GetValue().utf8_string());
+        }
+    }
+}
+
+const TodayRow* TodayPanel::selected() const {
+    const long i = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (i < 0 || static_cast<std::size_t>(i) >= m_rows.size()) return nullptr;
+    const TodayRow& r = m_rows[static_cast<std::size_t>(i)];
+    return r.kind == TodayRowKind::item ? &r : nullptr;
+}
+
+void TodayPanel::select(long index) {
+    m_list->SetItemState(index, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    update_buttons();
+}
+
+bool TodayPanel::run(TodayCommand command, std::optional<std::string> until) {
+    const TodayRow* row = selected();
+    if (!row || !m_handlers.act) return false;
+    // The handler reloads the rows: act on a copy.
+    const TodayRow chosen = *row;
+    m_handlers.act(chosen, command, std::move(until));
+    return true;
+}
+
+void TodayPanel::update_buttons() {
+    const TodayRow* row = selected();
+    m_open_person->Enable(row && row->person_id != 0);
+    m_open_original->Enable(row && !row->url.empty());
+    for (wxButton* b : {m_done, m_snooze, m_dismiss}) b->Enable(row != nullptr);
 }
 
 void TodayPanel::set_rows(const std::string& heading, std::vector<TodayRow> rows) {
@@ -86,6 +168,7 @@ void TodayPanel::set_rows(const std::string& heading, std::vector<TodayRow> rows
     if (first_item >= 0)
         m_list->SetItemState(first_item, wxLIST_STATE_FOCUSED, wxLIST_STATE_FOCUSED);
     m_list->Thaw();
+    update_buttons();
     Layout();
 }
 
@@ -109,6 +192,7 @@ void TodayPanel::OnItemSelected(wxListEvent& event) {
         m_rows[static_cast<std::size_t>(index)].kind != TodayRowKind::item)
         m_list->SetItemState(index, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     event.Skip();
+    update_buttons();
 }
 
 }  // namespace kith::app

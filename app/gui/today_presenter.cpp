@@ -125,6 +125,8 @@ TodayRow present_item(const core::ReminderItem& item, core::TimePoint now,
     row.kind = TodayRowKind::item;
     row.rule = item.rule;
     row.item_id = item.id;
+    row.person_id = item.person_id;
+    row.url = item.url;
     row.person = item.person_name.empty() ? "—" : one_line(item.person_name, 60);
     row.channel = std::string(channel_label(item.channel));
     switch (item.rule) {
@@ -171,6 +173,7 @@ std::vector<TodayRow> present_today(const core::TodayDigest& digest, const db::T
         header.kind = TodayRowKind::header;
         header.rule = g.rule;
         header.person = std::string(group_title(g.rule)) + " (" + std::to_string(total) + ")";
+        header.count = total;
         rows.push_back(std::move(header));
         const std::size_t shown = std::min(per_group, g.items->size());
         for (std::size_t i = 0; i < shown; ++i)

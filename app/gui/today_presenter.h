@@ -42,6 +42,9 @@ struct TodayRow {
     std::string when;     ///< "3 d ago", "due today", "overdue 2 d"
     std::string text;     ///< subject, excerpt, follow-up text or cadence; one line
     std::string item_id;  ///< the item's id for done/dismiss/snooze (items only)
+    std::int64_t person_id = 0;  ///< whom the item is about (0: nobody)
+    std::size_t count = 0;       ///< header: the group's total
+    std::string url;             ///< the original (a web page, a mailto: or mid: link), if known
 };
 
 /// "You owe a reply", "Waiting on them", "Going cold", "Follow-ups due". Pure.

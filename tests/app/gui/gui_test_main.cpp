@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -66,6 +67,13 @@ int main(int argc, char** argv) {
     // No accessibility bus under Xvfb; GTK would warn about it on every start.
     ::setenv("NO_AT_BRIDGE", "1", 1);
 
+    // A failed wx assertion would open a dialog and wait forever under Xvfb: fail loudly instead.
+    wxSetAssertHandler([](const wxString& file, int line, const wxString& func,
+                          const wxString& cond, const wxString& msg) {
+        std::cerr << "wxWidgets assertion failed at " << file << ":" << line << " in " << func
+                  << ": " << cond << " " << msg << "\n";
+        std::abort();
+    });
     wxApp::SetInstance(new wxApp);
     int wx_argc = 1;
     char* wx_argv[] = {argv[0], nullptr};

@@ -16,10 +16,10 @@
 #include <wx/statusbr.h>
 #include <wx/weakref.h>
 
-#include "app/shared/demo_generator.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/welcome_panel.h"
+#include "app/shared/demo_generator.h"
 #include "db/database.h"
 #include "db/manual_log.h"
 #include "db/people_repo.h"

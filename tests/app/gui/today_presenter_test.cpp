@@ -107,6 +107,15 @@ TEST_CASE("present_item: one row per rule") {
         i.excerpt = "Loved the talk.\nCan we meet?";
         CHECK(app::present_item(i, kNow, seconds{0}).text == "Loved the talk. Can we meet?");
     }
+    SUBCASE("the row carries whom it is about and the link to the original, for its actions") {
+        auto i = item(ReminderRule::owe_reply, "Ana Ruiz", core::Channel::email, kNow - days{3},
+                      "Grant report?", "");
+        i.person_id = 42;
+        i.url = "mid:abc@example.org";
+        const TodayRow r = app::present_item(i, kNow, seconds{0});
+        CHECK(r.person_id == 42);
+        CHECK(r.url == "mid:abc@example.org");
+    }
     SUBCASE("waiting on them") {
         auto i = item(ReminderRule::waiting, "Ben Okafor", core::Channel::mastodon, kNow - days{24},
                       "", "Speaker invite for DevConf");

@@ -1,4 +1,4 @@
-#include "app/cli/person_lookup.h"
+#include "app/shared/person_lookup.h"
 
 #include <cctype>
 

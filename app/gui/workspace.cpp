@@ -1,0 +1,229 @@
+#include "app/gui/workspace.h"
+
+#include <wx/config.h>
+#include <wx/listbox.h>
+#include <wx/msgdlg.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/srchctrl.h>
+#include <wx/utils.h>
+#include <wx/weakref.h>
+
+#include "app/gui/add_source_dialog.h"
+#include "app/gui/circles_panel.h"
+#include "app/gui/import_dialog.h"
+#include "app/gui/launch_options.h"
+#include "app/gui/people_panel.h"
+#include "app/gui/person_panel.h"
+#include "app/gui/quick_log_dialog.h"
+#include "app/gui/sources_panel.h"
+#include "app/gui/today_panel.h"
+#include "app/gui/today_presenter.h"
+#include "core/when_parser.h"
+#include "db/database.h"
+#include "db/stats_repo.h"
+#include "db/today_queries.h"
+
+namespace kith::app {
+
+namespace {
+
+wxString ui(const std::string& s) {
+    return wxString::FromUTF8(s.data(), s.size());
+}
+
+constexpr const char* kViewNames[] = {"Today", "People", "Circles", "Followers → email", "Sources"};
+
+}  // namespace
+
+Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const core::Clock> clock)
+    : wxPanel(parent, wxID_ANY), m_db(&db), m_clock(std::move(clock)) {
+    m_nav = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
+    for (const char* name : kViewNames) m_nav->Append(ui(name));
+    m_nav->SetSelection(0);
+
+    m_split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_split->SetMinimumPaneSize(FromDIP(260));
+    m_split->SetSashGravity(0.55);
+    m_book = new wxSimplebook(m_split);
+
+    TodayHandlers today;
+    today.act = [this](const TodayRow& row, TodayCommand c, std::optional<std::string> until) {
+        on_today_command(row, static_cast<int>(c), std::move(until));
+    };
+    m_today = new TodayPanel(m_book, today);
+    m_people =
+        new PeoplePanel(m_book, [this](std::int64_t id) { m_person->show_person(*m_db, id); });
+    m_circles = new CirclesPanel(m_book, [this](std::int64_t circle) {
+        show_view(View::people);
+        m_people->show_circle(circle);
+    });
+    SourcesHandlers sources;
+    sources.add = [this] { add_source(); };
+    sources.run = [this](const core::ImportRequest& r) { start_import(r); };
+    m_sources = new SourcesPanel(m_book, sources);
+    m_book->AddPage(m_today, "Today");
+    m_book->AddPage(m_people, "People");
+    m_book->AddPage(m_circles, "Circles");
+    m_book->AddPage(m_sources, "Sources");
+
+    m_person = new PersonPanel(m_split, m_clock, [this] {
+        if (auto r = reload(); !r) report(r.error());
+    });
+    long sash = FromDIP(620);
+    if (auto* config = wxConfigBase::Get()) config->Read("/Main/Sash", &sash, sash);
+    m_split->SplitVertically(m_book, m_person, static_cast<int>(sash));
+    m_split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+        e.Skip();
+        if (auto* config = wxConfigBase::Get())
+            config->Write("/Main/Sash", static_cast<long>(e.GetSashPosition()));
+    });
+
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    sizer->Add(m_nav, wxSizerFlags().Expand());
+    sizer->Add(m_split, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+
+    m_nav->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
+        show_view(static_cast<View>(std::max(0, e.GetSelection())));
+    });
+}
+
+Workspace::~Workspace() = default;
+
+void Workspace::set_database(db::Database& db) {
+    m_db = &db;
+    m_person->clear();
+}
+
+core::Result<void> Workspace::reload() {
+    const auto now = m_clock->now();
+    const auto offset = local_utc_offset(now);
+    auto rows = load_today_rows(*m_db, now, offset);
+    if (!rows) return rows.error();
+    m_today->set_rows(today_heading(now, offset), std::move(*rows));
+    if (auto r = m_people->load(*m_db, now); !r) return r;
+    if (auto r = m_circles->load(*m_db); !r) return r;
+    if (auto r = m_sources->load(*m_db); !r) return r;
+    if (auto id = m_person->person_id()) m_person->show_person(*m_db, *id);
+    return reload_counts();
+}
+
+core::Result<void> Workspace::reload_counts() {
+    auto stats = db::load_stats(*m_db);
+    if (!stats) return stats.error();
+    std::size_t due = 0;
+    for (const auto& row : m_today->rows())
+        if (row.kind == TodayRowKind::header &&
+            (row.rule == core::ReminderRule::owe_reply || row.rule == core::ReminderRule::followup))
+            due += row.count;
+    std::size_t followers = 0;
+    for (std::size_t i = 0; i < m_people->presenter().size(); ++i)
+        followers += m_people->presenter().row(i).follows_me ? 1 : 0;
+    const std::int64_t counts[] = {static_cast<std::int64_t>(due), stats->people, stats->circles,
+                                   static_cast<std::int64_t>(followers), stats->sources};
+    for (int i = 0; i < 5; ++i)
+        m_nav->SetString(static_cast<unsigned>(i),
+                         ui(std::string(kViewNames[i]) + "  (" + format_count(counts[i]) + ")"));
+    return {};
+}
+
+void Workspace::show_view(View view) {
+    m_view = view;
+    m_nav->SetSelection(static_cast<int>(view));
+    switch (view) {
+        case View::today:
+            m_book->ChangeSelection(0);
+            break;
+        case View::people:
+            m_book->ChangeSelection(1);
+            break;
+        case View::followers: {
+            // Followers → email: the people who follow me, to find their addresses and ask.
+            m_book->ChangeSelection(1);
+            m_people->show_followers();
+            break;
+        }
+        case View::circles:
+            m_book->ChangeSelection(2);
+            break;
+        case View::sources:
+            m_book->ChangeSelection(3);
+            break;
+    }
+}
+
+void Workspace::open_person(std::int64_t person_id) {
+    m_person->show_person(*m_db, person_id);
+    m_people->select_person(person_id);
+}
+
+void Workspace::focus_search() {
+    show_view(View::people);
+    m_people->search_box()->SetFocus();
+    m_people->search_box()->SelectAll();
+}
+
+bool Workspace::quick_log(const std::string& people) {
+    QuickLogDialog dialog(this, *m_db, m_clock, people);
+    if (dialog.ShowModal() != wxID_OK) return false;
+    if (auto r = reload(); !r) report(r.error());
+    return true;
+}
+
+void Workspace::add_source() {
+    AddSourceDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const auto request = dialog.request();
+    if (request.kind.empty() || request.location.empty()) return;
+    start_import(request);
+}
+
+ImportDialog* Workspace::start_import(const core::ImportRequest& request) {
+    wxWeakRef<Workspace> self(this);
+    auto* dialog = new ImportDialog(this, m_db->path(), request, m_clock->now(), [self] {
+        if (!self) return;
+        if (auto r = self->reload(); !r) self->report(r.error());
+    });
+    dialog->Show();
+    return dialog;
+}
+
+void Workspace::on_today_command(const TodayRow& row, int command,
+                                 std::optional<std::string> until) {
+    const auto now = m_clock->now();
+    switch (static_cast<TodayCommand>(command)) {
+        case TodayCommand::open_person:
+            if (row.person_id) open_person(row.person_id);
+            return;
+        case TodayCommand::open_original:
+            if (!row.url.empty()) wxLaunchDefaultBrowser(ui(row.url));
+            return;
+        case TodayCommand::done:
+        case TodayCommand::dismiss:
+        case TodayCommand::snooze:
+            break;
+    }
+    db::TodayAction action = db::TodayAction::done;
+    std::optional<core::TimePoint> until_time;
+    if (static_cast<TodayCommand>(command) == TodayCommand::dismiss)
+        action = db::TodayAction::dismiss;
+    if (static_cast<TodayCommand>(command) == TodayCommand::snooze) {
+        action = db::TodayAction::snooze;
+        auto t = core::parse_when(until.value_or("tomorrow"), now, local_utc_offset(now),
+                                  core::WhenBias::future);
+        if (!t) return report(t.error());
+        until_time = *t;
+    }
+    if (auto r = db::act_on_today_item(*m_db, row.item_id, action, until_time, now); !r)
+        return report(r.error());
+    if (auto r = reload(); !r) report(r.error());
+}
+
+void Workspace::report(const core::Error& error) {
+    wxMessageBox(ui(error_text(error)), "Kith", wxOK | wxICON_ERROR, this);
+}
+
+}  // namespace kith::app

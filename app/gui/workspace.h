@@ -1,0 +1,87 @@
+#pragma once
+// The main window's working area once there are people: navigation with live counts (Today,
+// People, Circles, Followers → email, Sources), the chosen view in the centre and the selected
+// person's page on the right. Wiring only: each view is its own panel.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include <wx/panel.h>
+
+#include "core/clock.h"
+#include "core/importer.h"
+#include "core/result.h"
+
+class wxListBox;
+class wxSimplebook;
+class wxSplitterWindow;
+
+namespace kith::db {
+class Database;
+}
+
+namespace kith::app {
+
+class CirclesPanel;
+class ImportDialog;
+class PeoplePanel;
+class PersonPanel;
+class SourcesPanel;
+class TodayPanel;
+
+/// The views, in navigation order.
+enum class View { today, people, circles, followers, sources };
+
+/// UI thread only. Reads and writes through the frame's connection; imports run on workers.
+class Workspace : public wxPanel {
+  public:
+    Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const core::Clock> clock);
+    ~Workspace() override;
+
+    /// Switches to another database (the frame's connection changed): the person page is
+    /// cleared; call reload() next.
+    void set_database(db::Database& db);
+    /// Reads everything again: counts, Today, People, Circles, Sources and the person shown.
+    core::Result<void> reload();
+    void show_view(View view);
+    View current_view() const { return m_view; }
+    /// Shows a person's page (and selects them in People when listed).
+    void open_person(std::int64_t person_id);
+    /// Opens the quick log, prefilled with `people`. Returns true when something was logged.
+    bool quick_log(const std::string& people = {});
+    /// Opens "Add source", then the import window.
+    void add_source();
+    /// Starts an import in the import window (modeless); the workspace reloads when it ends.
+    ImportDialog* start_import(const core::ImportRequest& request);
+    /// Focuses the People search box.
+    void focus_search();
+
+    TodayPanel* today() const { return m_today; }
+    PeoplePanel* people() const { return m_people; }
+    CirclesPanel* circles() const { return m_circles; }
+    SourcesPanel* sources() const { return m_sources; }
+    PersonPanel* person() const { return m_person; }
+    wxListBox* navigation() const { return m_nav; }
+    wxSplitterWindow* splitter() const { return m_split; }
+
+  private:
+    core::Result<void> reload_counts();
+    void on_today_command(const struct TodayRow& row, int command,
+                          std::optional<std::string> until);
+    void report(const core::Error& error);
+
+    db::Database* m_db;
+    std::shared_ptr<const core::Clock> m_clock;
+    View m_view = View::today;
+    wxListBox* m_nav = nullptr;
+    wxSplitterWindow* m_split = nullptr;
+    wxSimplebook* m_book = nullptr;
+    TodayPanel* m_today = nullptr;
+    PeoplePanel* m_people = nullptr;
+    CirclesPanel* m_circles = nullptr;
+    SourcesPanel* m_sources = nullptr;
+    PersonPanel* m_person = nullptr;
+};
+
+}  // namespace kith::app
