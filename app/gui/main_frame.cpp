@@ -48,7 +48,7 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions options)
-    : wxFrame(nullptr, wxID_ANY, "Kith", wxDefaultPosition, wxSize(1100, 720)),
+    : wxFrame(nullptr, wxID_ANY, "Kith", wxDefaultPosition, wxSize(1280, 800)),
       m_db(std::move(database)),
       m_options(std::move(options)) {
     SetMinSize(FromDIP(wxSize(640, 420)));

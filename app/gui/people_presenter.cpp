@@ -67,7 +67,9 @@ void PeoplePresenter::set_filters(const PeopleFilters& filters) {
 }
 
 void PeoplePresenter::sort_by(PeopleColumn column) {
-    m_ascending = column == m_sort ? !m_ascending : true;
+    // While search results show in rank order, a click sorts by that column from the top.
+    const bool ranked = m_search && m_search_ranked;
+    m_ascending = column == m_sort && !ranked ? !m_ascending : true;
     m_sort = column;
     m_search_ranked = false;
     rebuild();

@@ -110,10 +110,14 @@ core::Result<PersonPage> load_person_page(db::Database& db, std::int64_t person_
     page.strength_why = why.why;
     page.monthly = monthly_activity(*activity, now);
     page.cadence = cadence_text(person->cadence());
-    page.last_contact = person->last_contact
-                            ? "last contact " + age_text(*person->last_contact, now) +
-                                  (person->last_channel.empty() ? "" : " · " + person->last_channel)
-                            : "no contact yet";
+    page.last_contact =
+        person->last_contact
+            ? "last contact " + age_text(*person->last_contact, now) +
+                  (person->last_channel.empty()
+                       ? ""
+                       : " · " + std::string(channel_label(core::parse_channel(person->last_channel)
+                                                               .value_or(core::Channel::other))))
+            : "no contact yet";
     page.circles = circles->empty() ? "no circles" : join(*circles, ", ");
     page.notes = person->notes;
     for (const auto& row : *identities) {

@@ -15,6 +15,7 @@
 
 #include <wx/app.h>
 #include <wx/dialog.h>
+#include <wx/image.h>
 #include <wx/init.h>
 #include <wx/modalhook.h>
 #include <wx/msgdlg.h>
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
                      "CTest, which uses xvfb-run -a)\n";
         return 1;
     }
+    wxInitAllImageHandlers();
     int rc = 0;
     {
         kith::test::DialogInterceptor interceptor;

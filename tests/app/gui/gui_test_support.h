@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <wx/app.h>
+#include <wx/window.h>
 
 #include "core/time.h"
 
@@ -69,5 +70,13 @@ inline bool wait_until(const std::function<bool()>& done, std::chrono::milliseco
 /// The messages of every modal dialog shown since the suite started (none is left on screen:
 /// the test main answers each at once, so a test never hangs on one). Defined in gui_test_main.
 std::vector<std::string>& intercepted_dialogs();
+
+}  // namespace kith::test
+
+namespace kith::test {
+
+/// Saves what `window` shows on the (virtual) screen as KITH_SCREENSHOT_DIR/NAME.png, for a
+/// person to look at after the run. Returns the file written.
+std::filesystem::path save_screenshot(wxWindow* window, const std::string& name);
 
 }  // namespace kith::test

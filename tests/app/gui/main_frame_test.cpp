@@ -24,6 +24,7 @@
 #include "db/manual_log.h"
 #include "db/people_repo.h"
 #include "db/stats_repo.h"
+#include "tests/app/gui/frame_fixture.h"
 #include "tests/app/gui/gui_test_support.h"
 
 using namespace kith;
@@ -33,78 +34,12 @@ using std::chrono::hours;
 
 namespace {
 
+using test::fill_user_database;
+using test::FrameFixture;
+using test::open_db;
+using test::options_for;
+using test::stats_of;
 const core::TimePoint kNow = test::test_now();
-
-std::unique_ptr<db::Database> open_db(const std::filesystem::path& path) {
-    auto db = db::Database::open(path);
-    REQUIRE_MESSAGE(db, (db ? "" : db.error().message));
-    return std::move(*db);
-}
-
-db::DatabaseStats stats_of(const std::filesystem::path& path) {
-    auto db = open_db(path);
-    auto s = db::load_stats(*db);
-    REQUIRE(s);
-    return *s;
-}
-
-// Ana wrote 3 days ago (a reply is owed), Ben has not answered my message of 24 days ago, Chloé
-// was last met 55 days ago with a 14-day cadence and a follow-up due yesterday.
-void fill_user_database(const std::filesystem::path& path) {
-    auto db = open_db(path);
-    db::PeopleRepo people(*db);
-    auto ana = people.add("Ana Ruiz", "", kNow - days{100});
-    auto ben = people.add("Ben Okafor", "", kNow - days{100});
-    auto chloe = people.add("Chloé Martin", "", kNow - days{100});
-    REQUIRE((ana && ben && chloe));
-    REQUIRE(people.set_cadence(*chloe, 14, kNow - days{100}));
-
-    db::ManualLog from_ana;
-    from_ana.person_ids = {*ana};
-    from_ana.channel = core::Channel::email;
-    from_ana.kind = core::InteractionKind::message;
-    from_ana.direction = core::Direction::in;
-    from_ana.at = kNow - days{3};
-    from_ana.subject = "Grant report?";
-    REQUIRE(db::log_interaction(*db, from_ana, kNow));
-
-    db::ManualLog to_ben = from_ana;
-    to_ben.person_ids = {*ben};
-    to_ben.direction = core::Direction::out;
-    to_ben.at = kNow - days{24};
-    to_ben.subject = "Speaker invite";
-    REQUIRE(db::log_interaction(*db, to_ben, kNow));
-
-    db::ManualLog met_chloe;
-    met_chloe.person_ids = {*chloe};
-    met_chloe.at = kNow - days{55};
-    met_chloe.notes = "coffee";
-    met_chloe.followup_text = "send the slides";
-    met_chloe.followup_due = kNow - days{1} - hours{3};
-    REQUIRE(db::log_interaction(*db, met_chloe, kNow));
-}
-
-app::MainFrameOptions options_for(const test::TempDir& dir, int demo_people) {
-    app::MainFrameOptions o;
-    o.clock = std::make_shared<core::FixedClock>(kNow);
-    o.demo_path = dir / "demo.db";
-    o.demo_people = demo_people;
-    return o;
-}
-
-// Owns a frame for one test and makes sure it is gone (worker included) at the end.
-struct FrameFixture {
-    wxWeakRef<app::MainFrame> frame;
-    explicit FrameFixture(app::MainFrame* f) : frame(f) {
-        frame->Show();
-        // Shown on screen means the X server mapped it: the first paint is on its way.
-        CHECK(test::wait_until([&] { return frame && frame->IsShownOnScreen(); }, 10s));
-    }
-    ~FrameFixture() {
-        if (frame) frame->Destroy();
-        CHECK(test::wait_until([&] { return !frame; }, 10s));
-    }
-};
 
 std::vector<std::array<std::string, 4>> list_rows(wxListCtrl* list) {
     std::vector<std::array<std::string, 4>> rows;
