@@ -5,6 +5,7 @@
 
 #include "import/demo_importer.h"
 #include "import/eml_importer.h"
+#include "import/imap_importer.h"
 #include "import/jsonl_importer.h"
 #include "import/maildir_importer.h"
 #include "import/mbox_importer.h"
@@ -28,6 +29,7 @@ constexpr std::array kFactories = {
     Factory{&make<MboxImporter>},
     Factory{&make<MaildirImporter>},
     Factory{&make<EmlImporter>},
+    Factory{&make<ImapImporter>},
 };
 
 }  // namespace
