@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "import/email_message_parser.h"
+#include "import/input_file.h"
 #include "import/mbox_importer.h"
 
 namespace kith::import {
@@ -14,10 +15,6 @@ namespace kith::import {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
 
 /// Calls `visit(path, size)` for every message file; stops early when it returns false.
 template <class Visit>
@@ -82,7 +79,7 @@ core::Result<void> import_message_folder(const std::string& root, const MessageF
                 core::make_error(core::ErrorCode::cancelled, "import of " + root + " cancelled");
             return false;
         }
-        const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+        const File file(std::fopen(path.c_str(), "rb"));
         if (!file) {
             sink.warning({path.string(), "cannot be read any more (moved or deleted?); skipped"});
             return true;

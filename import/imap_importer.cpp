@@ -11,6 +11,7 @@
 
 #include "import/email_message_parser.h"
 #include "import/imap_connection.h"
+#include "import/input_file.h"
 #include "import/mbox_envelope.h"
 
 namespace kith::import {
@@ -198,9 +199,7 @@ class ImapRun {
         m_progress.update(m_done, m_total, "messages");
 
         for (std::size_t i = 0; i < uids.size(); i += ImapImporter::kBatch) {
-            if (m_progress.cancelled())
-                return make_error(ErrorCode::cancelled,
-                                  "import of " + m_url.server() + " cancelled");
+            if (m_progress.cancelled()) return cancelled_error(m_url.server());
             const auto end = std::min(uids.size(), i + ImapImporter::kBatch);
             if (auto b = batch(name, uids, i, end, state); !b) return b;
             m_progress.update(m_done, m_total, "messages");

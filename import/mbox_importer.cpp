@@ -1,22 +1,14 @@
 #include "import/mbox_importer.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <memory>
 #include <string>
 
 #include "import/email_message_parser.h"
+#include "import/input_file.h"
 #include "import/mbox_reader.h"
 
 namespace kith::import {
 
 namespace {
-
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
 
 constexpr const char* kHint =
     "The mbox importer reads Unix mailbox files (\"From \" lines between messages), as exported "
@@ -28,39 +20,20 @@ constexpr const char* kHint =
 core::Result<void> MboxImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                      core::Progress& progress) {
     const std::string& path = req.location;
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        return core::make_error(core::ErrorCode::io, path + " is a directory, not an mbox file",
-                                kHint);
-    }
-    errno = 0;
-    const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) {
-        const int err = errno;
-        return core::make_error(
-            err == ENOENT ? core::ErrorCode::not_found : core::ErrorCode::io,
-            "cannot open " + path + ": " + std::strerror(err),
-            err == ENOENT ? "Check the file name and path." : "Check the file's permissions.");
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    const std::uint64_t total = ec ? 0 : size;
+    auto in = open_input_file(path, "an mbox file", kHint);
+    if (!in) return in.error();
+    const std::uint64_t total = in->size;
     progress.update(0, total, "bytes");
 
-    MboxReader reader(file.get(), kKeepBytes);
+    MboxReader reader(in->file.get(), kKeepBytes);
     EmailMessageParser parser;
     MboxMessage message;
     std::uint64_t count = 0;
     for (;;) {
-        if (progress.cancelled())
-            return core::make_error(core::ErrorCode::cancelled, "import of " + path + " cancelled");
+        if (progress.cancelled()) return cancelled_error(path);
         const auto status = reader.next(message);
         if (status == MboxReader::Status::end) break;
-        if (status == MboxReader::Status::error) {
-            return core::make_error(
-                core::ErrorCode::io,
-                "read error in " + path + " after " + std::to_string(reader.offset()) + " bytes",
-                "Check that the file is readable and the disk is healthy.");
-        }
+        if (status == MboxReader::Status::error) return read_error(path, reader.offset());
         if (status == MboxReader::Status::not_mbox) {
             return core::make_error(core::ErrorCode::format,
                                     path +

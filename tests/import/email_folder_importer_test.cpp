@@ -11,6 +11,7 @@
 #include "import/maildir_importer.h"
 #include "tests/db/temp_dir.h"
 #include "tests/import/collecting_sink.h"
+#include "tests/import/email_test_support.h"
 
 using namespace kith;
 using kith::import::EmlImporter;
@@ -36,19 +37,10 @@ struct Run {
 Run import_with(core::Importer& importer, const std::string& root,
                 core::Progress* progress = nullptr) {
     core::NullProgress none;
-    Run run;
-    run.sink.mine.push_back(*core::normalize_identity(core::IdentityKind::email, "me@example.org"));
+    Run run{kith::import::test::sink_with_me(), {}};
     run.result = importer.run({std::string(importer.kind()), root, {}}, run.sink,
                               progress ? *progress : none);
     return run;
-}
-
-/// The ext ids, sorted (directory order is the file system's).
-std::vector<std::string> sorted_ids(const CollectingSink& sink) {
-    std::vector<std::string> out;
-    for (const auto& r : sink.interactions) out.push_back(r.ext_id);
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 }  // namespace
@@ -99,7 +91,7 @@ TEST_CASE("maildir: cur, new and subfolders imported, tmp and dot-files ignored"
     RecordingProgress progress;
     const auto run = import_with(importer, root.string(), &progress);
     REQUIRE(run.result.ok());
-    CHECK(sorted_ids(run.sink) ==
+    CHECK(kith::import::test::sorted_ext_ids(run.sink) ==
           std::vector<std::string>{"<a@x>", "<b@x>", "<c@x>", "<d@x>", "<e@x>"});
     REQUIRE(run.sink.warnings.size() == 1);
     CHECK(run.sink.warnings[0].message.find("using 2020-09-13T12:26:40Z") != std::string::npos);
@@ -136,7 +128,8 @@ TEST_CASE("eml: a folder tree of .eml files, any case, other files ignored") {
     EmlImporter importer;
     const auto run = import_with(importer, (dir / "Saved").string());
     REQUIRE(run.result.ok());
-    CHECK(sorted_ids(run.sink) == std::vector<std::string>{"<a@x>", "<b@x>"});
+    CHECK(kith::import::test::sorted_ext_ids(run.sink) ==
+          std::vector<std::string>{"<a@x>", "<b@x>"});
     REQUIRE(run.sink.warnings.size() == 1);
     CHECK(run.sink.warnings[0].location == (dir / "Saved" / "garbage.eml").string());
 }

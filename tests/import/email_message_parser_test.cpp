@@ -9,6 +9,7 @@
 #include "core/identity_normalizer.h"
 #include "core/time.h"
 #include "tests/import/collecting_sink.h"
+#include "tests/import/email_test_support.h"
 
 using namespace kith;
 using kith::import::EmailMessageParser;
@@ -16,12 +17,6 @@ using kith::import::EmailOrigin;
 using kith::import::test::CollectingSink;
 
 namespace {
-
-CollectingSink sink_for_me() {
-    CollectingSink sink;
-    sink.mine.push_back(*core::normalize_identity(core::IdentityKind::email, "me@example.org"));
-    return sink;
-}
 
 /// Headers + "\n" + body, with LF line ends.
 std::string mail(const std::string& headers, const std::string& body = "Hello\n") {
@@ -163,7 +158,7 @@ TEST_CASE("email headers: one quirk a row") {
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.where));
-        auto sink = sink_for_me();
+        auto sink = kith::import::test::sink_with_me();
         EmailMessageParser parser;
         const EmailOrigin origin{"test.mbox:1", core::parse_iso("2026-01-01"), false};
         REQUIRE(parser.import(row.message, origin, sink));
@@ -191,7 +186,7 @@ TEST_CASE("a message without Message-ID gets the same digest id every time") {
     const auto m = mail(
         "From: Ana <ana@example.org>\nTo: me@example.org\nSubject: x\n"
         "Date: Tue, 03 Mar 2026 10:00:00 +0000\n");
-    auto a = sink_for_me(), b = sink_for_me();
+    auto a = kith::import::test::sink_with_me(), b = kith::import::test::sink_with_me();
     EmailMessageParser parser;
     REQUIRE(parser.import(m, {"a", std::nullopt, false}, a));
     REQUIRE(parser.import(m + "other body\n", {"b", std::nullopt, false}, b));
@@ -202,7 +197,7 @@ TEST_CASE("a message without Message-ID gets the same digest id every time") {
 }
 
 TEST_CASE("a message to myself only is skipped, not an interaction") {
-    auto sink = sink_for_me();
+    auto sink = kith::import::test::sink_with_me();
     EmailMessageParser parser;
     REQUIRE(parser.import(mail("From: me@example.org\nTo: Me <ME@example.org>\n"
                                "Date: Tue, 03 Mar 2026 10:00:00 +0000\nMessage-ID: <n@x>\n"),

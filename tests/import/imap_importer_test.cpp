@@ -11,6 +11,7 @@
 #include "import/imap_connection.h"
 #include "tests/import/collecting_sink.h"
 #include "tests/import/dovecot_server.h"
+#include "tests/import/email_test_support.h"
 
 using namespace kith;
 using kith::import::ImapImporter;
@@ -33,19 +34,6 @@ core::Result<void> run_imap(const DovecotServer& server, CollectingSink& sink,
     core::NullProgress progress;
     core::ImportRequest req{"imap", url, {{"password", password}, {"ca_file", server.ca_file()}}};
     return importer.run(req, sink, progress);
-}
-
-CollectingSink fresh_sink() {
-    CollectingSink sink;
-    sink.mine.push_back(*core::normalize_identity(core::IdentityKind::email, "me@example.org"));
-    return sink;
-}
-
-std::vector<std::string> sorted_ids(const CollectingSink& sink) {
-    std::vector<std::string> out;
-    for (const auto& r : sink.interactions) out.push_back(r.ext_id);
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 }  // namespace
@@ -86,11 +74,12 @@ TEST_CASE("imap against a real Dovecot: first run, incremental run, UIDVALIDITY 
     server.deliver("Sent", "1700000003.c", message("c", "me@example.org", "Ana <ana@example.org>"));
 
     // First run: INBOX and the \Sent folder when the URL names no mailbox.
-    auto sink = fresh_sink();
+    auto sink = kith::import::test::sink_with_me();
     auto r = run_imap(server, sink, server.url(""));
     INFO((r ? std::string() : r.error().message + " / " + r.error().hint));
     REQUIRE(r.ok());
-    CHECK(sorted_ids(sink) == std::vector<std::string>{"<a@x>", "<b@x>", "<c@x>"});
+    CHECK(kith::import::test::sorted_ext_ids(sink) ==
+          std::vector<std::string>{"<a@x>", "<b@x>", "<c@x>"});
     CHECK(sink.warnings.empty());
     const auto& sent = *std::find_if(sink.interactions.begin(), sink.interactions.end(),
                                      [](const auto& i) { return i.ext_id == "<c@x>"; });
@@ -105,7 +94,7 @@ TEST_CASE("imap against a real Dovecot: first run, incremental run, UIDVALIDITY 
     sink.interactions.clear();
     r = run_imap(server, sink, server.url(""));
     REQUIRE(r.ok());
-    CHECK(sorted_ids(sink) == std::vector<std::string>{"<d@x>"});
+    CHECK(kith::import::test::sorted_ext_ids(sink) == std::vector<std::string>{"<d@x>"});
 
     // Nothing new: nothing fetched.
     sink.interactions.clear();
@@ -119,7 +108,8 @@ TEST_CASE("imap against a real Dovecot: first run, incremental run, UIDVALIDITY 
     INFO("cursor before: " << before);
     REQUIRE(run_imap(server, sink, server.url("")).ok());
     INFO("cursor after: " << *sink.stored_cursor);
-    CHECK(sorted_ids(sink) == std::vector<std::string>{"<a@x>", "<b@x>", "<d@x>"});
+    CHECK(kith::import::test::sorted_ext_ids(sink) ==
+          std::vector<std::string>{"<a@x>", "<b@x>", "<d@x>"});
     REQUIRE(sink.warnings.size() == 1);
     CHECK(sink.warnings[0].message.find("UIDVALIDITY changed") != std::string::npos);
 }
@@ -127,7 +117,7 @@ TEST_CASE("imap against a real Dovecot: first run, incremental run, UIDVALIDITY 
 TEST_CASE("imap against a real Dovecot: refusals are clear errors") {
     DovecotServer server;
     server.deliver("", "1700000001.a", message("a"));
-    auto sink = fresh_sink();
+    auto sink = kith::import::test::sink_with_me();
 
     auto r = run_imap(server, sink, server.url(), "wrong password");
     REQUIRE_FALSE(r.ok());

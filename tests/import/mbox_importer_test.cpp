@@ -12,6 +12,7 @@
 #include "core/identity_normalizer.h"
 #include "tests/db/temp_dir.h"
 #include "tests/import/collecting_sink.h"
+#include "tests/import/email_test_support.h"
 
 using namespace kith;
 using kith::import::MboxImporter;
@@ -38,8 +39,7 @@ struct Run {
 Run import_mbox(const std::string& path, core::Progress* progress = nullptr) {
     MboxImporter importer;
     core::NullProgress none;
-    Run run;
-    run.sink.mine.push_back(*core::normalize_identity(core::IdentityKind::email, "me@example.org"));
+    Run run{kith::import::test::sink_with_me(), {}};
     run.result = importer.run({"mbox", path, {}}, run.sink, progress ? *progress : none);
     return run;
 }
