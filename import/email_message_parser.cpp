@@ -224,9 +224,15 @@ bool EmailMessageParser::parse(std::string_view data, const EmailOrigin& origin,
     r.ext_ns = "email";
 
     // Time: Date, else the newest Received hop, else what the container knows.
-    const bool has_date = !header(obj, "Date").empty();
-    if (const auto t = to_time(g_mime_message_get_date(msg.get())); t && has_date) {
-        r.at = *t;
+    // Duplicate headers: the first one counts, for Date and Subject as for Message-ID (GMime's
+    // own accessors would take the last Date and Subject).
+    const std::string date = header(obj, "Date");
+    const bool has_date = !date.empty();
+    GDateTime* parsed = has_date ? g_mime_utils_header_decode_date(date.c_str()) : nullptr;
+    const auto date_time = to_time(parsed);
+    if (parsed) g_date_time_unref(parsed);
+    if (date_time) {
+        r.at = *date_time;
     } else {
         auto fallback = received_time(obj);
         if (!fallback) fallback = origin.fallback;
@@ -255,7 +261,7 @@ bool EmailMessageParser::parse(std::string_view data, const EmailOrigin& origin,
     const auto references = parse_message_ids(header(obj, "References"));
     r.thread_key = thread_root(own_id, in_reply_to, references);
     r.kind = r.thread_key != own_id ? core::InteractionKind::reply : core::InteractionKind::message;
-    r.subject = clean_line(g_mime_message_get_subject(msg.get()), kMaxSubjectBytes);
+    r.subject = clean_line(header(obj, "Subject").c_str(), kMaxSubjectBytes);
     r.url = mid_url(own_id);
     r.text = excerpt_of(msg.get());
 

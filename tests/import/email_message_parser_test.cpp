@@ -155,6 +155,28 @@ TEST_CASE("email headers: one quirk a row") {
          "url=mid:i1@x place= personal=1 bulk=0 "
          "[email:ana@example.org (ana@example.org) \"Ana Ruiz\" from]",
          "", "folded name: no CR/LF survives (header injection trap)"},
+        {mail("FROM: Ana <ana@example.org>\nto: me@example.org\nmessage-id: <v1@x>\n"
+              "DATE: Tue, 03 Mar 2026 10:00:00 +0000\nsubject: lower\n"),
+         "email/<v1@x> email message in 2026-03-03T10:00:00Z thread=<v1@x> subject=lower "
+         "text=Hello url=mid:v1@x place= personal=1 bulk=0 "
+         "[email:ana@example.org (ana@example.org) \"Ana\" from]",
+         "", "case-variant header names"},
+        {mail("From: Ana <ana@example.org>\nTo: me@example.org\nSubject: first\n"
+              "Subject: second\nDate: Tue, 03 Mar 2026 10:00:00 +0000\n"
+              "Date: Wed, 04 Mar 2026 10:00:00 +0000\nMessage-ID: <w1@x>\nMessage-ID: <w2@x>\n"),
+         "email/<w1@x> email message in 2026-03-03T10:00:00Z thread=<w1@x> subject=first "
+         "text=Hello url=mid:w1@x place= personal=1 bulk=0 "
+         "[email:ana@example.org (ana@example.org) \"Ana\" from]",
+         "", "duplicate headers: the first one counts"},
+        {mail("From: Ana <ana@example.org>\nTo: me@example.org\n"
+              "Date: Tue, 03 Mar 2026 10:00:00 +0000\nMessage-ID: <r2@x>\n"
+              "References: <" +
+              std::string(3000, 'r') + "@x>\nIn-Reply-To: <r1@x>\n"),
+         "email/<r2@x> email reply in 2026-03-03T10:00:00Z "
+         "thread=<sha256:83a0e9caae42c8f0e87b8559b1d9b8b25d535644cd68eb75a0afe9be8fbde516@kith."
+         "invalid> subject= text=Hello url=mid:r2@x place= "
+         "personal=1 bulk=0 [email:ana@example.org (ana@example.org) \"Ana\" from]",
+         "", "a 3000-byte root id becomes a digest"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.where));
