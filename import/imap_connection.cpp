@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace kith::import {
 
@@ -95,6 +97,68 @@ core::Result<ImapUrl> parse_imap_url(std::string_view url) {
         return make_error(ErrorCode::invalid_input, "the IMAP URL names no host", hint);
     u.host = std::string(authority);
     return u;
+}
+
+std::string imap_utf7(std::string_view utf8) {
+    static constexpr char kB64[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
+    std::string out;
+    std::vector<std::uint16_t> units;  // the UTF-16 run being encoded
+    const auto flush = [&] {
+        if (units.empty()) return;
+        out.push_back('&');
+        std::uint32_t bits = 0;
+        int nbits = 0;
+        for (const auto u : units) {
+            bits = (bits << 16) | u;
+            nbits += 16;
+            while (nbits >= 6) {
+                nbits -= 6;
+                out.push_back(kB64[(bits >> nbits) & 0x3F]);
+            }
+        }
+        if (nbits > 0) out.push_back(kB64[(bits << (6 - nbits)) & 0x3F]);
+        out.push_back('-');
+        units.clear();
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            flush();
+            out += c == '&' ? std::string("&-") : std::string(1, static_cast<char>(c));
+            ++i;
+            continue;
+        }
+        const std::size_t n = c < 0x80         ? 1
+                              : (c >> 5) == 6  ? 2
+                              : (c >> 4) == 14 ? 3
+                              : (c >> 3) == 30 ? 4
+                                               : 0;
+        std::uint32_t cp = 0xFFFD;
+        if (n > 1 && i + n <= utf8.size()) {
+            cp = c & (0xFF >> (n + 1));
+            for (std::size_t k = 1; k < n; ++k) {
+                const auto cc = static_cast<unsigned char>(utf8[i + k]);
+                if ((cc & 0xC0) != 0x80) {
+                    cp = 0xFFFD;
+                    break;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+        } else if (n == 1) {
+            cp = c;  // a control character: encoded, as RFC 3501 requires
+        }
+        i += n > 1 && i + n <= utf8.size() ? n : 1;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            units.push_back(static_cast<std::uint16_t>(0xD800 + (cp >> 10)));
+            units.push_back(static_cast<std::uint16_t>(0xDC00 + (cp & 0x3FF)));
+        } else {
+            units.push_back(static_cast<std::uint16_t>(cp));
+        }
+    }
+    flush();
+    return out;
 }
 
 std::string imap_quote(std::string_view mailbox) {

@@ -28,6 +28,12 @@ struct ImapUrl {
 /// Parses an imap:// or imaps:// URL; errors (invalid_input) say what is missing. Pure.
 core::Result<ImapUrl> parse_imap_url(std::string_view url);
 
+/// A UTF-8 mailbox name in IMAP's modified UTF-7 (RFC 3501 section 5.1.3): "Entwürfe" →
+/// "Entw&APw-rfe", "R&D" → "R&-D"; ASCII names other than '&' are unchanged. Names that LIST
+/// returns are already encoded and must not be encoded again. Invalid UTF-8 bytes become U+FFFD.
+/// Pure.
+std::string imap_utf7(std::string_view utf8);
+
 /// A mailbox name as an IMAP quoted string ("Sent Items" → "\"Sent Items\""). Pure.
 std::string imap_quote(std::string_view mailbox);
 

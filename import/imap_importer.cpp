@@ -139,9 +139,13 @@ class ImapRun {
         : m_conn(conn), m_url(url), m_sink(sink), m_progress(progress) {}
 
     core::Result<std::vector<std::string>> folders(const core::ImportRequest& req) {
-        if (const auto it = req.options.find("folders"); it != req.options.end())
-            return split_folders(it->second);
-        if (!m_url.mailbox.empty()) return std::vector<std::string>{m_url.mailbox};
+        // Names the user typed are UTF-8; the server's LIST names are modified UTF-7 already.
+        if (const auto it = req.options.find("folders"); it != req.options.end()) {
+            auto names = split_folders(it->second);
+            for (auto& n : names) n = imap_utf7(n);
+            return names;
+        }
+        if (!m_url.mailbox.empty()) return std::vector<std::string>{imap_utf7(m_url.mailbox)};
         std::vector<std::string> out = {"INBOX"}, named_sent;
         auto r = m_conn.run("LIST \"\" \"*\"", [&](const ImapResponse& resp) {
             const auto entry = parse_list(resp);

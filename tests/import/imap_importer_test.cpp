@@ -67,6 +67,26 @@ TEST_CASE("imap URLs: one form a row") {
     }
 }
 
+TEST_CASE("imap mailbox names in modified UTF-7: one name a row") {
+    struct Row {
+        const char* utf8;
+        const char* utf7;
+        const char* where;
+    };
+    const Row rows[] = {
+        {"INBOX", "INBOX", "ASCII unchanged"},
+        {"Entw\xC3\xBCrfe", "Entw&APw-rfe", "German Thunderbird/Dovecot drafts"},
+        {"R&D", "R&-D", "a literal ampersand"},
+        {"\xE5\x8F\xB0\xE5\x8C\x97", "&U,BTFw-", "RFC 3501's example (Taipei)"},
+        {"[Gmail]/All Mail", "[Gmail]/All Mail", "Gmail's folders are ASCII"},
+        {"\xF0\x9F\x93\xA7 Mail", "&2D3c5w- Mail", "a character outside the BMP (surrogates)"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.where));
+        CHECK(import::imap_utf7(row.utf8) == row.utf7);
+    }
+}
+
 TEST_CASE("imap against a real Dovecot: first run, incremental run, UIDVALIDITY change") {
     DovecotServer server;
     server.deliver("", "1700000001.a", message("a"));
