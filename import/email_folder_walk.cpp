@@ -1,5 +1,6 @@
 #include "import/email_folder_walk.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -84,7 +85,9 @@ core::Result<void> import_message_folder(const std::string& root, const MessageF
             sink.warning({path.string(), "cannot be read any more (moved or deleted?); skipped"});
             return true;
         }
-        data.resize(MboxImporter::kKeepBytes + 1);
+        // Sized from the walk, not the cap, so a 4 KB message does not clear 1 MiB each time
+        // (message files do not change once delivered); one byte more shows a cut.
+        data.resize(std::min<std::uintmax_t>(size, MboxImporter::kKeepBytes) + 1);
         data.resize(std::fread(data.data(), 1, data.size(), file.get()));
         const bool truncated = data.size() > MboxImporter::kKeepBytes;
         if (truncated) data.resize(MboxImporter::kKeepBytes);

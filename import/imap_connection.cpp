@@ -338,9 +338,9 @@ core::Result<void> ImapConnection::run(
         if (line.rfind(tag + " ", 0) == 0) {
             const std::string status = line.substr(tag.size() + 1);
             if (status.rfind("OK", 0) == 0) return {};
-            return make_error(ErrorCode::network, m_server + " refused \"" +
-                                                      command.substr(0, command.find(' ')) +
-                                                      "\": " + status.substr(0, 200));
+            return make_error(ErrorCode::invalid_input, m_server + " refused \"" +
+                                                            command.substr(0, command.find(' ')) +
+                                                            "\": " + status.substr(0, 200));
         }
         if (line.rfind("+", 0) == 0) continue;  // a continuation request; we send no literals
         if (line.rfind("* BYE", 0) == 0) {

@@ -63,8 +63,9 @@ class ImapConnection {
     ImapConnection& operator=(const ImapConnection&) = delete;
 
     /// Sends `command` with a fresh tag and passes every untagged response to `on_response`
-    /// until the tagged completion. A NO or BAD completion is an error carrying the server's
-    /// text; a dropped connection or a silent server (`timeout`) is a network error.
+    /// until the tagged completion. A NO or BAD completion is an invalid_input error carrying the
+    /// server's text (the session goes on); a dropped connection or a silent server (`timeout`)
+    /// is a network error (the session is over).
     core::Result<void> run(const std::string& command,
                            const std::function<void(const ImapResponse&)>& on_response);
 

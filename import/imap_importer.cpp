@@ -165,6 +165,7 @@ class ImapRun {
         auto r = m_conn.run("EXAMINE " + imap_quote(name), [&](const ImapResponse& resp) {
             if (auto v = number_after(resp.line, "[UIDVALIDITY ")) validity = v;
         });
+        if (!r && r.error().code == ErrorCode::network) return r;
         if (!r) {
             m_sink.warning({m_url.server() + "/" + name,
                             "folder cannot be opened (" + r.error().message + "); skipped"});

@@ -146,6 +146,12 @@ MboxReader::Status MboxReader::next(MboxMessage& m) {
                     continue;
                 }
                 if (!mmdf) return finish_before_separator(envelope, false);
+            } else if (!started && m_first) {
+                // A dateless "From " first line (some exporters): still this file's separator.
+                started = true;
+                m.line = m_line;
+                prev_blank = false;
+                continue;
             }
         }
         if (!started) {

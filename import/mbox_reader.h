@@ -26,7 +26,8 @@ struct MboxMessage {
 /// "From - …", Gmail Takeout, MMDF's ^A^A^A^A separators, CRLF line ends, or a file with no
 /// separators at all holding one message). A "From " line separates messages only at the start of
 /// the file or after a blank line, and only when it carries a real envelope date
-/// (parse_envelope_date), so unquoted "From " lines inside bodies do not split messages. Lines
+/// (parse_envelope_date), so unquoted "From " lines inside bodies do not split messages (the
+/// first line of the file may be a dateless "From " line). Lines
 /// ">From ", ">>From "… lose one '>' (mboxrd; in mboxo files only ">From " was quoted, and a
 /// literal ">>From " inside a body becoming ">From " does not matter for an excerpt).
 ///

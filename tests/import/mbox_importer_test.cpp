@@ -124,6 +124,8 @@ TEST_CASE("mbox separators and quoting: one quirk of FORMATS.md a row") {
          "the same message twice (the sink deduplicates by Message-ID)"},
         {kEnvelope + message("a", ""), "<a@x>", "", "empty body, no final newline"},
         {"", "", "", "an empty file"},
+        {"From ana@example.org\n" + message("a"), "<a@x>", "Hello",
+         "a dateless From line at the start of the file (some exporters)"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.where));
