@@ -72,8 +72,10 @@ std::optional<std::pair<std::string, bool>> parse_list(const ImapResponse& r) {
     // After the attributes: the delimiter (quoted or NIL), then the name (quoted or an atom).
     auto rest = line.substr(close + 1);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    const auto after_delim = rest.front() == '"' ? rest.find('"', 1) + 1 : rest.find(' ');
-    if (after_delim == std::string_view::npos || after_delim >= rest.size()) return std::nullopt;
+    if (rest.empty()) return std::nullopt;
+    const auto delim_end = rest.front() == '"' ? rest.find('"', 1) : rest.find(' ');
+    if (delim_end == std::string_view::npos || delim_end + 1 >= rest.size()) return std::nullopt;
+    const auto after_delim = delim_end + (rest.front() == '"' ? 1 : 0);
     rest = rest.substr(after_delim);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     std::string name;
