@@ -45,6 +45,8 @@ for i in range(count):
 mbox.close()
 PY
 
+sync  # the generated files' write-back must not compete with the measured imports
+
 mb() { du -sm --apparent-size "$1" | cut -f1; }
 measure() {  # LABEL SIZE_MB COMMAND…  → seconds and peak RSS
     local label=$1 size=$2; shift 2
