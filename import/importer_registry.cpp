@@ -4,7 +4,11 @@
 #include <array>
 
 #include "import/demo_importer.h"
+#include "import/eml_importer.h"
+#include "import/imap_importer.h"
 #include "import/jsonl_importer.h"
+#include "import/maildir_importer.h"
+#include "import/mbox_importer.h"
 
 namespace kith::import {
 
@@ -22,6 +26,10 @@ std::unique_ptr<core::Importer> make() {
 constexpr std::array kFactories = {
     Factory{&make<DemoImporter>},
     Factory{&make<JsonlImporter>},
+    Factory{&make<MboxImporter>},
+    Factory{&make<MaildirImporter>},
+    Factory{&make<EmlImporter>},
+    Factory{&make<ImapImporter>},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "core/identity_normalizer.h"
 #include "core/time.h"
+#include "import/input_file.h"
 
 namespace kith::import {
 
@@ -28,11 +29,6 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr const char* kFormatHint =
     "The jsonl importer reads UTF-8 text with one JSON object per line; see "
     "import/jsonl_importer.h for the format.";
-
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
 
 /// Splits a file into lines through a fixed buffer. A line longer than the limit is reported as
 /// too long and consumed without being stored, so memory stays bounded whatever the input.
@@ -406,22 +402,10 @@ core::TimePoint modification_time(const std::filesystem::path& path) {
 Result<void> JsonlImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                 core::Progress& progress) {
     const std::string& path = req.location;
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        return core::make_error(core::ErrorCode::io, path + " is a directory, not a .jsonl file",
-                                kFormatHint);
-    }
-    errno = 0;
-    const File file(std::fopen(path.c_str(), "rb"));
-    if (!file) {
-        const int err = errno;
-        return core::make_error(
-            err == ENOENT ? core::ErrorCode::not_found : core::ErrorCode::io,
-            "cannot open " + path + ": " + std::strerror(err),
-            err == ENOENT ? "Check the file name and path." : "Check the file's permissions.");
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    const std::uint64_t total = ec ? 0 : size;
+    auto in = open_input_file(path, "a .jsonl file", kFormatHint);
+    if (!in) return in.error();
+    const File file = std::move(in->file);
+    const std::uint64_t total = in->size;
 
     LineReader reader(file.get(), kMaxLineBytes);
     if (reader.starts_binary(kBinarySniffBytes)) {
@@ -435,16 +419,10 @@ Result<void> JsonlImporter::run(const core::ImportRequest& req, core::RecordSink
     std::string line;
     std::uint64_t line_no = 0;
     for (;;) {
-        if (progress.cancelled())
-            return core::make_error(core::ErrorCode::cancelled, "import of " + path + " cancelled");
+        if (progress.cancelled()) return cancelled_error(path);
         const auto status = reader.next(line);
         if (status == LineReader::Status::end) break;
-        if (status == LineReader::Status::error) {
-            return core::make_error(
-                core::ErrorCode::io,
-                "read error in " + path + " after " + std::to_string(reader.offset()) + " bytes",
-                "Check that the file is readable and the disk is healthy.");
-        }
+        if (status == LineReader::Status::error) return read_error(path, reader.offset());
         ++line_no;
         if (line_no % 1024 == 0) progress.update(reader.offset(), total, "bytes");
         const auto location = [&] { return path + ":" + std::to_string(line_no); };

@@ -1,8 +1,11 @@
 // init, import KIND SRC, demo.
+#include <termios.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 #include "app/cli/cli_context.h"
@@ -57,6 +60,24 @@ class TerminalProgress final : public core::Progress {
     std::chrono::steady_clock::time_point m_last{};
 };
 
+/// The IMAP password: KITH_IMAP_PASSWORD for scripts, else asked on the terminal without echo.
+/// Never stored or printed.
+std::string imap_password(std::ostream& err) {
+    if (const char* env = std::getenv("KITH_IMAP_PASSWORD")) return env;
+    if (!isatty(STDIN_FILENO)) return {};
+    err << "IMAP password: " << std::flush;
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string password;
+    std::getline(std::cin, password);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    err << "\n";
+    return password;
+}
+
 std::string known_kinds() {
     std::string s;
     for (const auto& k : import::importer_kinds())
@@ -110,6 +131,8 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
                               "Example: --option folder=INBOX");
         req.options[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
+    if (req.kind == "imap" && !req.options.count("password"))
+        req.options["password"] = imap_password(ctx.err());
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");
