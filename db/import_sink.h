@@ -23,9 +23,9 @@ struct ImportCounts {
 
 /// Writes records in batches of `batch_size` per transaction, deduplicating by (ext_ns, ext_id)
 /// (interactions, follow-ups) or by identity (contacts, follow edges). Call `commit()` at the end;
-/// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts. Records are
-/// validated before writing: a record that cannot be written becomes a warning, not an abort.
-/// One thread; throws nothing (errors are returned).
+/// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts.
+/// Records are validated before writing: a record that cannot be written becomes a warning, not an
+/// abort. One thread; throws nothing (errors are returned).
 class ImportSink final : public core::RecordSink {
   public:
     static constexpr std::size_t kMaxMessages = 20;
@@ -39,6 +39,10 @@ class ImportSink final : public core::RecordSink {
     core::Result<void> follow_edge(const core::FollowEdgeRecord& r) override;
     core::Result<void> contact(const core::ContactRecord& r) override;
     core::Result<void> followup(const core::FollowUpRecord& r) override;
+    /// Ends (sets ended_at on) edges of `network`/`direction` last seen before `seen_at`.
+    core::Result<void> follow_snapshot_complete(core::Channel network,
+                                                core::FollowDirection direction,
+                                                core::TimePoint seen_at) override;
     void warning(core::ImportWarning w) override;
     void skipped(std::uint64_t n, std::string_view reason) override;
     bool is_me(const core::Identity& id) const override;

@@ -5,6 +5,10 @@
 
 #include "import/demo_importer.h"
 #include "import/jsonl_importer.h"
+#include "import/mastodon_api_importer.h"
+#include "import/mastodon_archive_importer.h"
+#include "import/mastodon_csv_importer.h"
+#include "import/twitter_archive_importer.h"
 
 namespace kith::import {
 
@@ -22,6 +26,10 @@ std::unique_ptr<core::Importer> make() {
 constexpr std::array kFactories = {
     Factory{&make<DemoImporter>},
     Factory{&make<JsonlImporter>},
+    Factory{&make<MastodonApiImporter>},
+    Factory{&make<MastodonArchiveImporter>},
+    Factory{&make<MastodonCsvImporter>},
+    Factory{&make<TwitterArchiveImporter>},
 };
 
 }  // namespace
