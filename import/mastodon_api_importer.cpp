@@ -199,10 +199,11 @@ class ApiSession {
         r.ext_id = uri;
         r.url = str_field(s, "url").empty() ? uri : str_field(s, "url");
         r.text = excerpt(html_to_text(str_field(s, "content")));
-        r.personal = true;
         if (const auto reply = str_field(s, "in_reply_to_id"); !reply.empty())
             r.thread_key = "mastodon:" + m_host + ":" + reply;
         if (str_field(s, "visibility") == "direct") r.kind = core::InteractionKind::dm;
+        // Everything addressed to me is personal; of mine, only DMs wait for an answer.
+        r.personal = dir == core::Direction::in || r.kind == core::InteractionKind::dm;
         return r;
     }
 
@@ -246,7 +247,6 @@ class ApiSession {
             auto r = base(s, core::Direction::out);
             if (!r || !author || author->identity == m_me.identity) return {};
             r->kind = core::InteractionKind::boost;
-            r->personal = false;
             r->url = str_field(*rb, "url");
             add(*r, author->identity, author->name, core::ParticipantRole::to);
             return m_sink.interaction(*r);
@@ -281,6 +281,7 @@ class ApiSession {
         auto r = base(*last, mine ? core::Direction::out : core::Direction::in);
         if (!r) return {};
         r->kind = core::InteractionKind::dm;
+        r->personal = true;
         r->thread_key = "mastodon:" + m_host + ":conversation:" + str_field(c, "id");
         if (!mine) add(*r, author->identity, author->name, core::ParticipantRole::from);
         if (const auto accs = c.find("accounts"); accs != c.end() && accs->is_array())

@@ -87,7 +87,7 @@ class OutboxConverter {
         r.ext_ns = "mastodon";
         r.ext_id = id;
         r.url = id;
-        r.personal = true;
+        r.personal = false;  // only DMs of mine wait for an answer (DESIGN.md)
         return r;
     }
 
@@ -115,6 +115,7 @@ class OutboxConverter {
         const Visibility v = visibility_from_addressing(note, m_me.followers);
         if (v == Visibility::direct) {
             r.kind = core::InteractionKind::dm;
+            r.personal = true;
             const auto conv = str_field(note, "conversation");
             if (!conv.empty()) r.thread_key = "mastodon:conv:" + conv;
             for (const auto& m : mentions) add(r, m, core::ParticipantRole::to);
@@ -152,7 +153,6 @@ class OutboxConverter {
         core::InteractionRecord r = base(id, *at);
         r.kind = core::InteractionKind::boost;
         r.url = target;
-        r.personal = false;
         add(r, *author, core::ParticipantRole::to);
         return m_sink.interaction(r);
     }

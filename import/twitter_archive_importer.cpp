@@ -315,7 +315,9 @@ class Converter {
         r.text = std::move(text);
         r.url = "https://x.com/" + (me().handle.empty() ? std::string("i/web") : me().handle) +
                 "/status/" + id;
-        r.personal = true;
+        // Public replies and mentions of mine wait for no one (DESIGN.md: "waiting on them" is
+        // for direct messages); mentions of me and DMs are personal.
+        r.personal = false;
         return r;
     }
 
@@ -340,7 +342,6 @@ class Converter {
             if (author.id.empty() && author.handle.empty()) author.handle = handle;
         }
         r.kind = core::InteractionKind::boost;
-        r.personal = false;
         add(r, author, core::ParticipantRole::to);
         if (r.participants.empty()) {
             skip("retweet of my own tweet");
@@ -364,6 +365,7 @@ class Converter {
         core::InteractionRecord in = base(id, *at, display_text(rt));
         in.kind = core::InteractionKind::mention;
         in.direction = core::Direction::in;
+        in.personal = true;
         in.url = "https://x.com/" + (author.handle.empty() ? std::string("i/web") : author.handle) +
                  "/status/" + id;
         add(in, author, core::ParticipantRole::from);
