@@ -24,7 +24,7 @@ using json = nlohmann::json;
 
 constexpr std::size_t kSmallFileBytes = 16 << 20;  // manifest, account.js, user_details.js
 constexpr std::size_t kMaxHandles = 1'000'000;
-constexpr int kPasses = 3;
+constexpr int kPasses = 4;  // check, tweets, DMs, follow lists
 constexpr const char* kHint =
     "Kith reads the .zip from Twitter/X's \"Download an archive of your data\", unmodified.";
 
@@ -82,8 +82,11 @@ Result<json> parse_js_value(const std::string& text, const std::string& where) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq > 4096)
         return make_error(ErrorCode::format, where + " has no JS assignment at its start", kHint);
-    json v =
-        json::parse(text.begin() + static_cast<std::ptrdiff_t>(eq) + 1, text.end(), nullptr, false);
+    // Some generations end the assignment with ';'.
+    auto end = text.find_last_not_of(" \t\r\n;");
+    if (end == std::string::npos || end < eq) end = eq;
+    json v = json::parse(text.begin() + static_cast<std::ptrdiff_t>(eq) + 1,
+                         text.begin() + static_cast<std::ptrdiff_t>(end) + 1, nullptr, false);
     if (v.is_discarded())
         return make_error(ErrorCode::format, where + " is not valid JSON after its '='", kHint);
     return v;
@@ -506,7 +509,8 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
     }
     const core::TimePoint seen = plan.generated.value_or(plan.newest_entry);
 
-    // Passes 2 and 3: tweets and DMs first, so follower ids get the handles seen there.
+    // Tweets, then DMs, then the lists: DMs and lists name ids only, and the handles and names
+    // the tweets show for those ids are attached when the person is first created.
     Converter convert(sink, plan);
     for (pass.pass = 1; pass.pass < kPasses; ++pass.pass) {
         auto r = each_archive_file(
@@ -514,7 +518,9 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
                 const auto rel = relative_name(e.name);
                 const Role role = role_of(rel);
                 const bool lists = role == Role::follower || role == Role::following;
-                if (role == Role::none || lists != (pass.pass == 2)) return {};
+                const bool dms = role == Role::dms || role == Role::group_dms;
+                const int wanted = lists ? 3 : dms ? 2 : 1;
+                if (role == Role::none || wanted != pass.pass) return {};
                 if (lists) plan.lists_present.insert(role);
                 return stream(reader, rel, false,
                               [&](const json& el, const std::string& where) -> Result<void> {

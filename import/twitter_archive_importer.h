@@ -6,15 +6,16 @@
 
 namespace kith::import {
 
-/// Kind "twitter": reads the archive .zip in place (nothing is extracted) in three passes:
+/// Kind "twitter": reads the archive .zip in place (nothing is extracted) in four passes:
 ///  1. check: every entry name and size is checked (zip-slip names, bombs and damage are
 ///     Errors) and every data file is parsed for syntax, so a broken archive writes nothing;
 ///     the owner is read from data/account.js (or the manifest's userInfo, or Grailbird's
 ///     data/js/user_details.js);
-///  2. tweets and DMs: files listed by data/manifest.js when present, else found by name
-///     (data/tweets.js, tweets-partN.js, data/tweet.js, data/js/tweets/YYYY_MM.js,
-///     direct-messages[-group][-partN].js), parts in any order;
-///  3. followers and following, with the handles seen in pass 2 attached to the account ids.
+///  2. tweets, 3. DMs, 4. followers and following (DMs and lists name account ids only; the
+///     handles and names the tweets show are attached to those ids). Files are those listed by
+///     data/manifest.js when present, else found by name (data/tweets.js, tweets-partN.js,
+///     data/tweet.js, data/js/tweets/YYYY_MM.js, direct-messages[-group][-partN].js,
+///     follower.js, following.js), parts in any order.
 /// Records (ext_ns "twitter"):
 ///  - my reply to someone else → reply, out, thread "twitter:status:<replied id>";
 ///  - my tweet mentioning others → mention, out; a retweet ("RT @x:" or retweeted_status) →

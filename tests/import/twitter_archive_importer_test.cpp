@@ -245,6 +245,20 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
           "Li\" from]",
           "twitter/tweet:802 twitter boost out", "[twitter:55 (@erin) \"\" to]"},
          3},
+        {// DMs name account ids only: the handle and name a tweet shows for the id are attached,
+         // whatever the order of the files in the zip.
+         "DM ids get handles from tweets",
+         {{"data/account.js", kAccount},
+          {"data/direct-messages.js",
+           R"(window.YTD.direct_messages.part0 = [ { "dmConversation" : { "conversationId" : )"
+           R"("12-1234567890123456789", "messages" : [ { "messageCreate" : { "id" : "9201", )"
+           R"("senderId" : "1234567890123456789", "recipientId" : "12", "text" : "hi", )"
+           R"("createdAt" : "2026-03-09T10:00:00.000Z" } } ] } } ])"},
+          {"data/tweets.js", tweets_file("tweets.part0", kReplyToAna)}},
+         {"twitter/dm:9201 twitter dm in 2026-03-09T10:00:00Z",
+          "text=hi url=https://x.com/messages/12-1234567890123456789 place= personal=1 bulk=0 "
+          "[twitter:1234567890123456789 (@ana) \"Ana Ruiz\" from]"},
+         2},
         {// follower.js and following.js hold ids only; handles come from the rest of the archive.
          "followers get handles seen elsewhere",
          {{"data/manifest.js", manifest(files_entry("follower", {"data/follower.js"}) + "," +
