@@ -20,6 +20,7 @@
 #include "db/database.h"
 #include "db/import_runner.h"
 #include "import/twitter_archive_importer.h"
+#include "tests/import/collecting_sink.h"
 
 namespace fs = std::filesystem;
 using namespace kith;
@@ -160,33 +161,6 @@ void generate(const std::string& out, std::uint64_t tweets, std::uint64_t dms,
     archive_write_free(a);
 }
 
-/// Counts records without a database.
-class CountingSink final : public core::RecordSink {
-  public:
-    std::uint64_t records = 0, warnings = 0;
-    core::Result<void> interaction(const core::InteractionRecord&) override { return count(); }
-    core::Result<void> follow_edge(const core::FollowEdgeRecord&) override { return count(); }
-    core::Result<void> contact(const core::ContactRecord&) override { return count(); }
-    core::Result<void> followup(const core::FollowUpRecord&) override { return count(); }
-    void warning(core::ImportWarning) override { ++warnings; }
-    void skipped(std::uint64_t, std::string_view) override {}
-    bool is_me(const core::Identity&) const override { return false; }
-    std::optional<std::string> cursor() const override { return std::nullopt; }
-    void set_cursor(std::string) override {}
-
-  private:
-    core::Result<void> count() {
-        ++records;
-        return {};
-    }
-};
-
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -227,10 +201,11 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     std::uint64_t records = 0;
     if (null_sink) {
-        CountingSink sink;
+        import::test::CollectingSink sink;  // counts only
+        sink.keep = false;
         auto r = importer.run({"twitter", path, {}}, sink, progress);
         if (!r) die(r.error().message);
-        records = sink.records;
+        records = sink.records();
     } else {
         fs::remove(db_path);
         auto db = db::Database::open(db_path);
@@ -240,11 +215,13 @@ int main(int argc, char** argv) {
         if (!r) die(r.error().message);
         records = r->counts.added + r->counts.updated + r->counts.skipped;
     }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
     const double s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf(
         "%s: %llu records in %.1f s = %.0f records/s, %.1f MB/s of archive, peak RSS %ld MB\n",
         null_sink ? "parse only" : "into SQLite", static_cast<unsigned long long>(records), s,
-        records / s, fs::file_size(path) / 1e6 / s, peak_rss_mb());
+        records / s, fs::file_size(path) / 1e6 / s, usage.ru_maxrss / 1024);
     return 0;
 }

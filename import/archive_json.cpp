@@ -1,5 +1,6 @@
 #include "import/archive_json.h"
 
+#include <filesystem>
 #include <istream>
 
 namespace kith::import {
@@ -28,6 +29,13 @@ void PassProgress::report(const ArchiveReader& reader) const {
     const auto done = archive_bytes * static_cast<std::uint64_t>(pass) +
                       std::min(reader.position(), archive_bytes);
     progress.update(done, total, "bytes");
+}
+
+ArchiveRun start_archive_run(const std::string& path, core::Progress& progress, int passes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return {std::filesystem::path(path).filename().string(),
+            PassProgress{progress, ec ? 0 : size, passes, 0}};
 }
 
 Result<void> stream_entry_elements(ArchiveReader& reader, const std::string& where,

@@ -30,6 +30,14 @@ struct PassProgress {
     void report(const ArchiveReader& reader) const;
 };
 
+/// What every archive import starts with: the archive's file name as shown in locations
+/// ("twitter-2026.zip") and the progress of its `passes` passes.
+struct ArchiveRun {
+    std::string shown;
+    PassProgress pass;
+};
+ArchiveRun start_archive_run(const std::string& path, core::Progress& progress, int passes);
+
 /// One element and where it is ("archive.zip:data/tweets.js#12").
 using LocatedElement = std::function<core::Result<void>(const nlohmann::json&, const std::string&)>;
 

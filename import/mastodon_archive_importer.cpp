@@ -166,10 +166,7 @@ class OutboxConverter {
 Result<void> MastodonArchiveImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                           core::Progress& progress) {
     const std::string& path = req.location;
-    const std::string shown = std::filesystem::path(path).filename().string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    PassProgress pass{progress, ec ? 0 : size, kPasses, 0};
+    auto [shown, pass] = start_archive_run(path, progress, kPasses);
     ElementStreamOptions opt;
     opt.at = ArrayAt::ordered_items;
 

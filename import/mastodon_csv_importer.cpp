@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/identity_normalizer.h"
+#include "import/file_time.h"
 
 namespace kith::import {
 
@@ -44,13 +45,6 @@ std::string trim(std::string s) {
     if (b == std::string::npos) return {};
     const auto e = s.find_last_not_of(" \t\r");
     return s.substr(b, e - b + 1);
-}
-
-core::TimePoint modification_time(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto t = std::filesystem::last_write_time(path, ec);
-    if (ec) return {};
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::file_clock::to_sys(t));
 }
 
 }  // namespace

@@ -453,10 +453,7 @@ class Converter {
 Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                          core::Progress& progress) {
     const std::string& path = req.location;
-    const std::string shown = std::filesystem::path(path).filename().string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    PassProgress pass{progress, ec ? 0 : size, kPasses, 0};
+    auto [shown, pass] = start_archive_run(path, progress, kPasses);
     const auto stream = [&](ArchiveReader& reader, const std::string& rel, bool validate,
                             const LocatedElement& on_element) {
         ElementStreamOptions opt;

@@ -18,6 +18,8 @@ using namespace kith;
 using import::test::CollectingSink;
 using import::test::FixtureFile;
 using import::test::FixtureFormat;
+using import::test::has_line;
+using import::test::joined;
 using import::test::write_archive;
 
 namespace {
@@ -75,17 +77,6 @@ Run import_archive(const std::vector<FixtureFile>& files,
     run.result = importer.run({"mastodon-archive", path.string(), {}}, run.sink, progress);
     run.lines = import::test::transcript(run.sink);
     return run;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += "\n  " + l;
-    return out;
-}
-
-bool has(const std::vector<std::string>& lines, const std::string& part) {
-    return std::any_of(lines.begin(), lines.end(),
-                       [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
 
 }  // namespace
@@ -180,7 +171,7 @@ TEST_CASE("mastodon archive: one FORMATS.md quirk a row") {
         REQUIRE_MESSAGE(run.result.ok(), (run.result ? "" : run.result.error().message));
         for (const auto& e : q.expected) {
             CAPTURE(e);
-            CHECK_MESSAGE(has(run.lines, e), joined(run.lines));
+            CHECK_MESSAGE(has_line(run.lines, e), joined(run.lines));
         }
         CHECK(run.sink.interactions.size() == q.interactions);
         CHECK(run.sink.warnings.empty());
@@ -270,7 +261,7 @@ TEST_CASE("mastodon csv: follows and followers exports, one quirk a row") {
         const auto r = importer.run({"mastodon-csv", path.string(), row.options}, sink, progress);
         REQUIRE(r.ok());
         const auto lines = import::test::transcript(sink);
-        for (const auto& e : row.expected) CHECK_MESSAGE(has(lines, e), joined(lines));
+        for (const auto& e : row.expected) CHECK_MESSAGE(has_line(lines, e), joined(lines));
         CHECK(sink.warnings.size() == row.warnings);
     }
 }

@@ -15,6 +15,8 @@
 using namespace kith;
 using import::test::CollectingSink;
 using import::test::FixtureFile;
+using import::test::has_line;
+using import::test::joined;
 using import::test::write_archive;
 
 namespace {
@@ -81,17 +83,6 @@ Run import_archive(const std::vector<FixtureFile>& files, import::ArchiveLimits 
     run.result = importer.run({"twitter", path.string(), {}}, run.sink, progress);
     run.lines = import::test::transcript(run.sink);
     return run;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += "\n  " + l;
-    return out;
-}
-
-bool has(const std::vector<std::string>& lines, const std::string& part) {
-    return std::any_of(lines.begin(), lines.end(),
-                       [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
 
 struct Quirk {
@@ -283,11 +274,11 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
         REQUIRE_MESSAGE(run.result.ok(), (run.result ? "" : run.result.error().message));
         for (const auto& e : q.expected) {
             CAPTURE(e);
-            CHECK_MESSAGE(has(run.lines, e), joined(run.lines));
+            CHECK_MESSAGE(has_line(run.lines, e), joined(run.lines));
         }
         CHECK(run.sink.interactions.size() == q.interactions);
         CHECK(run.sink.warnings.empty());
-        CHECK_FALSE(has(run.lines, "tweet:699"));  // never read a part the manifest leaves out
+        CHECK_FALSE(has_line(run.lines, "tweet:699"));  // never read a part the manifest leaves out
     }
 }
 
