@@ -100,24 +100,21 @@ Result<std::optional<ArchiveEntry>> ArchiveReader::next() {
                           "This archive was not made by the service; do not open it.");
     out.regular = archive_entry_filetype(e) == AE_IFREG;
     if (archive_entry_size_is_set(e)) out.size = archive_entry_size(e);
-    if (out.size > 0 && static_cast<std::uint64_t>(out.size) > m_limits.max_entry_bytes)
-        return make_error(ErrorCode::format,
-                          m_path + ": entry " + out.name + " declares " + mib(out.size) +
-                              " uncompressed, more than the " + mib(m_limits.max_entry_bytes) +
-                              " allowed; refused as a possible zip bomb",
-                          kHint);
-    // Declared sizes count toward the total too, so a bomb of entries never read is refused.
-    if (out.size > 0) m_declared_bytes += static_cast<std::uint64_t>(out.size);
-    if (m_declared_bytes > m_limits.max_total_bytes)
-        return make_error(ErrorCode::format,
-                          m_path + " declares more than " + mib(m_limits.max_total_bytes) +
-                              " uncompressed in total; refused as a possible archive bomb",
-                          kHint);
+    // Sizes are checked when an entry is read: archives hold big media files that are skipped
+    // unread (a seek in a zip), and only what is unpacked can exhaust anything.
+    m_declared = out.size;
     out.mtime = core::from_unix(archive_entry_mtime(e));
     return std::optional<ArchiveEntry>{std::move(out)};
 }
 
 Result<std::size_t> ArchiveReader::read(char* buf, std::size_t n) {
+    if (m_entry_bytes == 0 && m_declared > 0 &&
+        static_cast<std::uint64_t>(m_declared) > m_limits.max_entry_bytes)
+        return make_error(ErrorCode::format,
+                          m_path + ": entry " + m_entry + " declares " + mib(m_declared) +
+                              " uncompressed, more than the " + mib(m_limits.max_entry_bytes) +
+                              " allowed; refused as a possible zip bomb",
+                          kHint);
     const auto got = archive_read_data(m_archive, buf, n);
     if (got < 0) return fail("cannot read entry data");
     const auto size = static_cast<std::uint64_t>(got);

@@ -32,8 +32,10 @@ struct ArchiveEntry {
 };
 
 /// A forward-only pass over an archive's entries. Names with ".." components or absolute
-/// paths, more than `max_entries` entries, and entries declaring or yielding more than the
-/// limits are errors (the archive is refused, not partly read). Not thread-safe.
+/// paths and more than `max_entries` entries are errors; so is reading an entry that declares
+/// or unpacks to more than `max_entry_bytes`, or more than `max_total_bytes` read in all.
+/// Entries that are skipped unread cost nothing (media in archives may be many GB). Not
+/// thread-safe.
 class ArchiveReader {
   public:
     /// Opens `path` (zip or tar, optionally gzip/bzip2/xz-compressed; detected from content).
@@ -62,7 +64,8 @@ class ArchiveReader {
     struct archive* m_archive;
     std::string m_path, m_entry;
     ArchiveLimits m_limits;
-    std::uint64_t m_entries = 0, m_entry_bytes = 0, m_total_bytes = 0, m_declared_bytes = 0;
+    std::uint64_t m_entries = 0, m_entry_bytes = 0, m_total_bytes = 0;
+    std::int64_t m_declared = -1;  ///< the current entry's declared size
 };
 
 /// A std::streambuf over the current entry's data, so parsers can read it as an istream. A read
