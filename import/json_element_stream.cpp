@@ -27,16 +27,20 @@ class ElementBuilder final : public nlohmann::json_sax<json> {
           m_on_oversize(on_oversize),
           m_base(base) {}
 
-    bool null() override { return scalar(json(nullptr)); }
-    bool boolean(bool v) override { return scalar(json(v)); }
-    bool number_integer(number_integer_t v) override { return scalar(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return scalar(json(v)); }
+    // Values inside a skipped element (validation, oversize) are dropped before any allocation.
+    bool null() override { return m_skip_depth > 0 || scalar(json(nullptr)); }
+    bool boolean(bool v) override { return m_skip_depth > 0 || scalar(json(v)); }
+    bool number_integer(number_integer_t v) override { return m_skip_depth > 0 || scalar(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override {
+        return m_skip_depth > 0 || scalar(json(v));
+    }
     bool number_float(number_float_t, const string_t& raw) override {
+        if (m_skip_depth > 0) return true;
         // Keep the text: ids written as 1.23e18 or with more digits than a double holds stay
         // exact, and nothing here computes with fractions.
         return scalar(json(raw));
     }
-    bool string(string_t& v) override { return scalar(json(std::move(v))); }
+    bool string(string_t& v) override { return m_skip_depth > 0 || scalar(json(std::move(v))); }
     bool binary(binary_t&) override { return scalar(json(nullptr)); }
 
     bool start_object(std::size_t) override { return open(false); }
