@@ -20,6 +20,7 @@ using core::make_error;
 using core::Result;
 using json = nlohmann::json;
 
+constexpr int kMaxPages = 20000;  // 800k followers at 40 a page
 constexpr const char* kTokenHint =
     "Create an access token with the \"read\" scope under Preferences → Development → New "
     "application on your instance, then pass it with --option token=… (or KITH_MASTODON_TOKEN).";
@@ -70,7 +71,10 @@ class ApiSession {
             r = pages(
                 "/api/v1/accounts/" + m_me.id + (in ? "/followers" : "/following") + "?limit=80",
                 "", unused, [&](const json& a) { return follow(a, dir, now); });
-            if (r) r = m_sink.follow_snapshot_complete(core::Channel::mastodon, dir, now);
+            // A list cut short says nothing about who is missing from it.
+            if (r && !m_truncated)
+                r = m_sink.follow_snapshot_complete(core::Channel::mastodon, dir, now);
+            m_truncated = false;
         }
         if (!r) return r;
         json next = json::object();
@@ -120,6 +124,7 @@ class ApiSession {
                        const std::function<Result<void>(const json&)>& on_item) {
         const std::string stop = key.empty() ? std::string() : m_cursor[key];
         std::string url = m_base + path;
+        int pages_read = 0;
         while (!url.empty()) {
             if (m_progress.cancelled())
                 return make_error(ErrorCode::cancelled, "import of " + m_base + " cancelled");
@@ -128,6 +133,10 @@ class ApiSession {
             if (!page->is_array())
                 return make_error(ErrorCode::format, url + " did not answer a JSON array");
             for (const auto& item : *page) {
+                if (!item.is_object()) {
+                    m_sink.warning({url, "an element that is not an object skipped"});
+                    continue;
+                }
                 std::string id = str_field(item, "id");
                 if (key == "conversations") id = str_field(item.value("last_status", json()), "id");
                 if (!key.empty() && !stop.empty() && !id.empty() && !newer(id, stop)) return {};
@@ -135,9 +144,16 @@ class ApiSession {
                 if (auto r = on_item(item); !r) return r;
                 m_progress.update(++m_items, 0, "items");
             }
-            url = link_next(m_last_link);
-            // Follow only links back to the same instance.
-            if (!url.empty() && url.rfind(m_base + "/", 0) != 0) url.clear();
+            // Follow only links back to the same instance, never the same page twice, and
+            // stop at an empty page or after kMaxPages (a server that pages forever).
+            auto next = link_next(m_last_link);
+            if (page->empty() || next == url || next.rfind(m_base + "/", 0) != 0) next.clear();
+            if (++pages_read >= kMaxPages && !next.empty()) {
+                m_sink.warning({url, "stopped after " + std::to_string(kMaxPages) + " pages"});
+                m_truncated = true;
+                next.clear();
+            }
+            url = std::move(next);
         }
         return {};
     }
@@ -316,6 +332,7 @@ class ApiSession {
     ApiAccount m_me;
     std::map<std::string, std::string> m_cursor;  ///< newest id read per timeline
     std::uint64_t m_items = 0;
+    bool m_truncated = false;  ///< the last paging stopped at kMaxPages
 };
 
 }  // namespace
