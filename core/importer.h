@@ -21,6 +21,14 @@ class RecordSink {
     virtual Result<void> follow_edge(const FollowEdgeRecord& r) = 0;
     virtual Result<void> contact(const ContactRecord& r) = 0;
     virtual Result<void> followup(const FollowUpRecord& r) = 0;
+    /// The importer has sent every edge of `network` in `direction` that the source holds as of
+    /// `seen_at` (a complete followers or following list): edges of that network and direction
+    /// last seen before `seen_at` have ended (unfollows). Sinks that keep no edges ignore it.
+    virtual Result<void> follow_snapshot_complete(Channel network, FollowDirection direction,
+                                                  TimePoint seen_at) {
+        (void)network, (void)direction, (void)seen_at;
+        return {};
+    }
     /// A malformed record that was skipped or repaired; the import goes on.
     virtual void warning(ImportWarning w) = 0;
     /// Records the importer skipped on purpose (spam, pingbacks…), counted in `skipped`.

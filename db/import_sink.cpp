@@ -152,7 +152,10 @@ Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
         find.bind(3, std::string(core::to_string(r.direction)));
         if (find.executeStep()) {
             const bool ended = !find.getColumn(2).isNull();
-            if (find.getColumn(1).getInt64() >= seen && !ended) {
+            // A sighting from before the edge ended (an older archive imported after a newer
+            // one) neither revives it nor moves its dates.
+            const bool stale = ended && find.getColumn(2).getInt64() >= seen;
+            if ((find.getColumn(1).getInt64() >= seen && !ended) || stale) {
                 count(WriteOutcome::unchanged);
                 return {};
             }
@@ -181,6 +184,23 @@ Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
     });
     if (!w) return w;
     return after_record();
+}
+
+Result<void> ImportSink::follow_snapshot_complete(core::Channel network,
+                                                  core::FollowDirection direction,
+                                                  core::TimePoint seen_at) {
+    if (auto b = begin_if_needed(); !b) return b;
+    return guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        SQLite::Statement end(m_db.sql(),
+                              "UPDATE follow_edges SET ended_at = ? WHERE network = ? AND "
+                              "direction = ? AND last_seen < ? AND ended_at IS NULL");
+        end.bind(1, core::to_unix(seen_at));
+        end.bind(2, std::string(core::to_string(network)));
+        end.bind(3, std::string(core::to_string(direction)));
+        end.bind(4, core::to_unix(seen_at));
+        m_counts.updated += static_cast<std::uint64_t>(end.exec());
+        return {};
+    });
 }
 
 Result<void> ImportSink::contact(const core::ContactRecord& r) {

@@ -39,6 +39,10 @@ class ImportSink final : public core::RecordSink {
     core::Result<void> follow_edge(const core::FollowEdgeRecord& r) override;
     core::Result<void> contact(const core::ContactRecord& r) override;
     core::Result<void> followup(const core::FollowUpRecord& r) override;
+    /// Ends (sets ended_at on) edges of `network`/`direction` last seen before `seen_at`.
+    core::Result<void> follow_snapshot_complete(core::Channel network,
+                                                core::FollowDirection direction,
+                                                core::TimePoint seen_at) override;
     void warning(core::ImportWarning w) override;
     void skipped(std::uint64_t n, std::string_view reason) override;
     bool is_me(const core::Identity& id) const override;

@@ -9,6 +9,10 @@
 #include "import/jsonl_importer.h"
 #include "import/maildir_importer.h"
 #include "import/mbox_importer.h"
+#include "import/mastodon_api_importer.h"
+#include "import/mastodon_archive_importer.h"
+#include "import/mastodon_csv_importer.h"
+#include "import/twitter_archive_importer.h"
 
 namespace kith::import {
 
@@ -30,6 +34,10 @@ constexpr std::array kFactories = {
     Factory{&make<MaildirImporter>},
     Factory{&make<EmlImporter>},
     Factory{&make<ImapImporter>},
+    Factory{&make<MastodonApiImporter>},
+    Factory{&make<MastodonArchiveImporter>},
+    Factory{&make<MastodonCsvImporter>},
+    Factory{&make<TwitterArchiveImporter>},
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "core/identity_normalizer.h"
 #include "core/time.h"
+#include "import/file_time.h"
 #include "import/input_file.h"
 
 namespace kith::import {
@@ -388,13 +389,6 @@ std::string parse_problem(const json::exception& e) {
 
 bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
-}
-
-core::TimePoint modification_time(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto t = std::filesystem::last_write_time(path, ec);
-    if (ec) return {};
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::file_clock::to_sys(t));
 }
 
 }  // namespace

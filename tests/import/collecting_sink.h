@@ -130,6 +130,20 @@ inline std::string describe(const core::FollowUpRecord& r) {
            (r.done ? " done" : " open") + describe(r.people);
 }
 
+/// The lines of a transcript, one an indented line, for failure messages.
+inline std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += "\n  " + l;
+    return out;
+}
+
+/// True when some line contains `part`.
+inline bool has_line(const std::vector<std::string>& lines, const std::string& part) {
+    for (const auto& l : lines)
+        if (l.find(part) != std::string::npos) return true;
+    return false;
+}
+
 /// Everything the sink received, one line a record, in order.
 inline std::vector<std::string> transcript(const CollectingSink& sink) {
     std::vector<std::string> out;

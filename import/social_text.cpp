@@ -1,0 +1,184 @@
+#include "import/social_text.h"
+
+#include <array>
+#include <charconv>
+#include <cstring>
+
+namespace kith::import {
+
+using json = nlohmann::json;
+
+namespace {
+
+const json* find(const json& obj, std::string_view key) {
+    if (!obj.is_object()) return nullptr;
+    const auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Decodes the entity at the start of `s` (which begins with '&'); its length, or 0.
+std::size_t decode_entity(std::string_view s, std::string& out) {
+    const auto semi = s.find(';');
+    if (semi == std::string_view::npos || semi > 10) return 0;
+    const auto name = s.substr(1, semi - 1);
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {
+        {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}}};
+    for (const auto& [n, v] : kNamed) {
+        if (name == n) {
+            out += v;
+            return semi + 1;
+        }
+    }
+    if (name.size() < 2 || name[0] != '#') return 0;
+    std::uint32_t cp = 0;
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const auto digits = name.substr(hex ? 2 : 1);
+    const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+    if (r.ec != std::errc() || r.ptr != digits.data() + digits.size() || cp == 0 || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    append_utf8(out, cp);
+    return semi + 1;
+}
+
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::string str_field(const json& obj, std::string_view key) {
+    const json* v = find(obj, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+std::string id_field(const json& obj, std::string_view key) {
+    const json* v = find(obj, key);
+    if (!v) return {};
+    if (v->is_number_unsigned()) return std::to_string(v->get<std::uint64_t>());
+    if (v->is_number_integer()) {
+        const auto i = v->get<std::int64_t>();
+        return i >= 0 ? std::to_string(i) : std::string();
+    }
+    if (v->is_string()) {
+        const auto& s = v->get_ref<const std::string&>();
+        return all_digits(s) ? s : std::string();
+    }
+    return {};
+}
+
+std::optional<std::int64_t> int_field(const json& obj, std::string_view key) {
+    const json* v = find(obj, key);
+    if (!v) return std::nullopt;
+    if (v->is_number_integer()) return v->get<std::int64_t>();
+    if (!v->is_string()) return std::nullopt;
+    const auto& s = v->get_ref<const std::string&>();
+    std::int64_t out = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+    return out;
+}
+
+std::string html_unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == '&') {
+            if (const auto n = decode_entity(s.substr(i), out)) {
+                i += n;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+std::string html_to_text(std::string_view html) {
+    std::string raw;
+    raw.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        if (html[i] != '<') {
+            raw += html[i++];
+            continue;
+        }
+        const auto close = html.find('>', i);
+        if (close == std::string_view::npos) break;
+        const auto tag = html.substr(i + 1, close - i - 1);
+        const bool br = tag.substr(0, 2) == "br";
+        const bool end_p = tag == "/p";
+        if ((br || end_p) && !raw.empty() && raw.back() != '\n') raw += '\n';
+        i = close + 1;
+    }
+    while (!raw.empty() && raw.back() == '\n') raw.pop_back();
+    return html_unescape(raw);
+}
+
+std::string slice_code_points(std::string_view s, std::size_t from, std::size_t to) {
+    std::size_t cp = 0, begin = s.size(), end = s.size();
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i < s.size() && is_continuation(s[i])) continue;
+        if (cp == from) begin = std::min(begin, i);
+        if (cp == to) {
+            end = i;
+            break;
+        }
+        ++cp;
+    }
+    if (begin >= end) return {};
+    return std::string(s.substr(begin, end - begin));
+}
+
+std::string excerpt(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && is_continuation(s[cut])) --cut;
+    return std::string(s.substr(0, cut)) + "…";
+}
+
+std::optional<core::TimePoint> parse_twitter_time(std::string_view s) {
+    // "Fri Mar 06 13:02:05 +0000 2026"
+    if (s.size() == 30 && s[3] == ' ' && s[19] == ' ' && s[25] == ' ') {
+        static constexpr std::array<std::string_view, 12> kMonths = {
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        int month = 0;
+        for (std::size_t m = 0; m < kMonths.size(); ++m)
+            if (s.substr(4, 3) == kMonths[m]) month = static_cast<int>(m) + 1;
+        if (month == 0) return std::nullopt;
+        std::string iso = std::string(s.substr(26, 4)) + "-" + (month < 10 ? "0" : "") +
+                          std::to_string(month) + "-" + std::string(s.substr(8, 2)) + "T" +
+                          std::string(s.substr(11, 8)) + std::string(s.substr(20, 5));
+        return core::parse_iso(iso);
+    }
+    // "2013-01-25 20:58:39 +0000"
+    if (s.size() == 25 && s[10] == ' ' && s[19] == ' ')
+        return core::parse_iso(std::string(s.substr(0, 19)) + std::string(s.substr(20)));
+    return core::parse_iso(s);
+}
+
+}  // namespace kith::import

@@ -1,0 +1,46 @@
+#pragma once
+// Small text helpers shared by the Twitter and Mastodon importers: JSON field access that
+// tolerates numbers written as strings, HTML entities, code-point slicing and dates.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.h"
+
+namespace kith::import {
+
+/// The string at `key`, or empty when absent, null or not a string.
+std::string str_field(const nlohmann::json& obj, std::string_view key);
+
+/// An id at `key` as decimal digits: a string of digits or a JSON integer (exact up to 2^64, as
+/// the streaming parser keeps it). Empty when absent or not a non-negative whole number.
+std::string id_field(const nlohmann::json& obj, std::string_view key);
+
+/// An integer at `key` that may be written as a string ("favorite_count":"0"); nullopt when
+/// absent or not a whole number.
+std::optional<std::int64_t> int_field(const nlohmann::json& obj, std::string_view key);
+
+/// Decodes the HTML entities Twitter and Mastodon put in text: &amp; &lt; &gt; &quot; &apos;
+/// &#39; &#NNN; &#xHH;. Unknown entities are kept as written.
+std::string html_unescape(std::string_view s);
+
+/// Plain text from Mastodon's HTML content: tags dropped, <br> and </p> as line breaks, entities
+/// decoded.
+std::string html_to_text(std::string_view html);
+
+/// The code points [from, to) of UTF-8 `s` (Twitter's entity indices count code points, not
+/// bytes or UTF-16 units). Out-of-range bounds are clamped.
+std::string slice_code_points(std::string_view s, std::size_t from, std::size_t to);
+
+/// At most `max_bytes` of `s`, cut at a code-point boundary, "…" appended when cut.
+std::string excerpt(std::string_view s, std::size_t max_bytes = 500);
+
+/// Twitter's dates: "Fri Mar 06 13:02:05 +0000 2026" (tweets), "2013-01-25 20:58:39 +0000"
+/// (Grailbird), or ISO 8601 (DMs, the manifest).
+std::optional<core::TimePoint> parse_twitter_time(std::string_view s);
+
+}  // namespace kith::import
