@@ -4,7 +4,9 @@
 #include <array>
 
 #include "import/demo_importer.h"
+#include "import/disqus_importer.h"
 #include "import/jsonl_importer.h"
+#include "import/wxr_importer.h"
 
 namespace kith::import {
 
@@ -21,7 +23,9 @@ std::unique_ptr<core::Importer> make() {
 // disagree with it; constructing an importer is cheap (they hold no state between runs).
 constexpr std::array kFactories = {
     Factory{&make<DemoImporter>},
+    Factory{&make<DisqusImporter>},
     Factory{&make<JsonlImporter>},
+    Factory{&make<WxrImporter>},
 };
 
 }  // namespace

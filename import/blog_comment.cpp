@@ -1,0 +1,130 @@
+#include "import/blog_comment.h"
+
+#include "core/identity_normalizer.h"
+#include "import/html_text.h"
+
+namespace kith::import {
+
+std::string_view trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::vector<core::Identity> commenter_identities(const Commenter& c) {
+    std::vector<core::Identity> out;
+    if (!trim(c.email).empty()) {
+        if (auto id = core::normalize_identity(core::IdentityKind::email, c.email))
+            out.push_back(std::move(*id));
+    }
+    if (!trim(c.url).empty()) {
+        // Only real web addresses: "http://" alone or "mailto:" are what forms let through.
+        if (auto id = core::normalize_identity(core::IdentityKind::website, c.url))
+            out.push_back(std::move(*id));
+    }
+    return out;
+}
+
+bool commenter_is_me(const Commenter& c, const core::RecordSink& sink) {
+    for (const auto& id : commenter_identities(c))
+        if (sink.is_me(id)) return true;
+    return false;
+}
+
+core::InteractionRecord comment_record(const CommentFields& f) {
+    core::InteractionRecord r;
+    r.channel = core::Channel::blog;
+    r.kind = f.kind;
+    r.direction = f.direction;
+    r.at = f.at;
+    r.ext_ns = f.ext_ns;
+    r.ext_id = f.ext_id;
+    r.thread_key = f.thread_key;
+    const auto title = html_to_text(f.post_title, 200);
+    if (!title.empty())
+        r.subject = std::string(f.kind == core::InteractionKind::mention ? "Link to “"
+                                                                         : "Comment on “") +
+                    title + "”";
+    r.text = f.text;
+    r.url = f.url;
+    r.personal = f.personal;
+    if (f.other) {
+        const auto ids = commenter_identities(*f.other);
+        if (!ids.empty()) {
+            core::Participant p;
+            p.identity = ids.front();
+            p.display_name = std::string(trim(f.other->name));
+            p.role = f.direction == core::Direction::out ? core::ParticipantRole::to
+                                                         : core::ParticipantRole::from;
+            r.participants.push_back(std::move(p));
+        }
+    }
+    return r;
+}
+
+core::Result<void> CommenterLinker::link(const Commenter& c, core::RecordSink& sink) {
+    auto ids = commenter_identities(c);
+    if (ids.size() < 2) return {};
+    const std::string key = ids[0].value + "\n" + ids[1].value;
+    if (!m_seen.insert(key).second) return {};
+    if (m_seen.size() > kMaxRemembered) m_seen.clear();
+    core::ContactRecord r;
+    r.ext_ns = "blog-commenter";
+    r.ext_id = key;
+    r.display_name = std::string(trim(c.name));
+    r.identities = std::move(ids);
+    return sink.contact(r);
+}
+
+bool CommentLinks::add(const std::string& id, std::string parent, Commenter author, bool mine) {
+    if (m_links.size() >= m_max && !m_links.count(id)) return false;
+    if (parent == "0") parent.clear();
+    m_links[id] = Link{std::move(parent), std::move(author), mine};
+    return true;
+}
+
+const CommentLinks::Link* CommentLinks::find(const std::string& id) const {
+    const auto it = m_links.find(id);
+    return it == m_links.end() ? nullptr : &it->second;
+}
+
+CommentLinks::Root CommentLinks::root_of(const std::string& id) const {
+    Root root{id, true};
+    // A chain longer than the map has a loop; the bound also cuts loops that avoid `id`.
+    for (std::size_t steps = 0; steps <= m_links.size(); ++steps) {
+        const Link* link = find(root.id);
+        if (!link) {
+            root.complete = false;  // the comment itself is unknown
+            return root;
+        }
+        if (link->parent.empty() || link->parent == id) return root;
+        if (!find(link->parent)) {
+            root.complete = false;
+            return root;
+        }
+        root.id = link->parent;
+    }
+    return root;
+}
+
+std::string canonical_or_raw(std::string_view url) {
+    auto c = core::canonical_url(url);
+    return c.empty() ? std::string(trim(url)) : c;
+}
+
+std::string wordpress_comment_id(std::string_view post_url, std::string_view comment_id) {
+    return canonical_or_raw(post_url) + "#comment-" + std::string(trim(comment_id));
+}
+
+std::optional<std::pair<std::string, std::string>> split_comment_link(std::string_view link) {
+    link = trim(link);
+    const auto hash = link.rfind("#comment-");
+    if (hash == std::string_view::npos) return std::nullopt;
+    const auto id = link.substr(hash + 9);
+    if (id.empty() || id.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    return std::pair{std::string(link.substr(0, hash)), std::string(id)};
+}
+
+}  // namespace kith::import

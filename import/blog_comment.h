@@ -1,0 +1,111 @@
+#pragma once
+// What every blog-comment importer (WXR, Disqus, feeds, WordPress REST) shares: commenters as
+// identities, the comment's interaction record, and ids that agree across WordPress sources.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/importer.h"
+
+namespace kith::import {
+
+/// A comment's author as the source gives it; any field may be empty.
+struct Commenter {
+    std::string name;
+    std::string email;
+    std::string url;
+};
+
+/// The commenter's identities: email (when valid) first, then website (canonical URL). A name
+/// alone gives none. Pure.
+std::vector<core::Identity> commenter_identities(const Commenter& c);
+
+/// True when any of the commenter's identities is mine.
+bool commenter_is_me(const Commenter& c, const core::RecordSink& sink);
+
+/// One comment about to become an interaction.
+struct CommentFields {
+    std::string ext_ns;
+    std::string ext_id;
+    std::string thread_key;
+    std::string post_title;
+    std::string text;  ///< plain text (see html_to_text)
+    std::string url;   ///< link to the comment
+    core::TimePoint at{};
+    core::Direction direction = core::Direction::in;
+    bool personal = true;
+    core::InteractionKind kind = core::InteractionKind::comment;
+    /// Them: the author of an inbound comment, the one I answer for an outbound one (may be
+    /// empty: a top-level comment of mine, or a parent nobody can name).
+    std::optional<Commenter> other;
+};
+
+/// The interaction for a comment: channel blog, subject "Comment on “TITLE”" ("Link to …" for a
+/// mention), text as given, participant `other` (role from for inbound, to for outbound) under its
+/// first identity with its name. Pure.
+core::InteractionRecord comment_record(const CommentFields& f);
+
+/// Links a commenter's email and website to one person by sending a contact record, once per
+/// commenter and run. Remembers at most kMaxRemembered commenters, then starts afresh (a
+/// repeat only costs the sink a lookup), so memory stays bounded.
+class CommenterLinker {
+  public:
+    static constexpr std::size_t kMaxRemembered = 100000;
+    core::Result<void> link(const Commenter& c, core::RecordSink& sink);
+
+  private:
+    std::unordered_set<std::string> m_seen;
+};
+
+/// Comments as links of parent chains, for threading when children may come before parents.
+/// Holds at most `max_links` comments (memory stays bounded). Not thread-safe.
+class CommentLinks {
+  public:
+    struct Link {
+        std::string parent;  ///< empty for a top-level comment
+        Commenter author;
+        bool mine = false;
+    };
+    struct Root {
+        std::string id;
+        bool complete = true;  ///< false when the chain stops at a parent not (yet) known
+    };
+
+    explicit CommentLinks(std::size_t max_links) : m_max(max_links) {}
+    /// Remembers a comment ("0" or "" parent = top level); false when full (not remembered).
+    bool add(const std::string& id, std::string parent, Commenter author, bool mine);
+    const Link* find(const std::string& id) const;
+    /// The top of `id`'s parent chain; loops are cut where they close.
+    Root root_of(const std::string& id) const;
+    void clear() { m_links.clear(); }
+
+  private:
+    std::size_t m_max;
+    std::unordered_map<std::string, Link> m_links;
+};
+
+/// Namespace of WordPress comment ids. The id is the comment's permalink, canonical:
+/// "blog.example/2024/post#comment-12", the same whether the comment came from a WXR export, a
+/// comment feed or the REST API, so importing one blog by several routes never duplicates.
+inline constexpr std::string_view kWordPressNs = "wordpress";
+
+/// "blog.example/2024/post#comment-12" for post "https://www.blog.example/2024/post/" and id
+/// "12". A post link that is not a URL is used as given (trimmed).
+std::string wordpress_comment_id(std::string_view post_url, std::string_view comment_id);
+
+/// The canonical URL (core::canonical_url) of `url`, or `url` trimmed when it is not one.
+std::string canonical_or_raw(std::string_view url);
+
+/// Splits "https://blog/post/#comment-12" into ("https://blog/post/", "12"); nullopt when the
+/// link has no "#comment-N" fragment.
+std::optional<std::pair<std::string, std::string>> split_comment_link(std::string_view link);
+
+/// Trims ASCII white space.
+std::string_view trim(std::string_view s);
+
+}  // namespace kith::import

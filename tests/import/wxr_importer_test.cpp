@@ -1,0 +1,224 @@
+#include "import/wxr_importer.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/import/blog_test_util.h"
+
+using namespace kith;
+using import::test::BlogRun;
+using import::test::briefs;
+using kith::test::TempDir;
+using kith::test::write_file;
+
+namespace {
+
+constexpr const char* kNs10 = "http://wordpress.org/export/1.0/";
+constexpr const char* kNs11 = "http://wordpress.org/export/1.1/";
+constexpr const char* kNs12 = "https://wordpress.org/export/1.2/";
+
+/// One <wp:comment>; fields left empty are written as empty elements.
+struct C {
+    std::string id{}, parent = "0", author = "Ben Okafor", email = "ben@example.org",
+                url = "https://ben.example/", date = "2024-03-01 10:00:00",
+                gmt = "2024-03-01 09:00:00", content = "Nice post", approved = "1", type = "",
+                user = "0";
+};
+
+std::string cdata(const std::string& v) {
+    return "<![CDATA[" + v + "]]>";
+}
+
+/// The comment as WordPress 4+ writes it (CDATA) or as older exports did (`raw`: plain text).
+std::string comment(const C& c, bool raw = false) {
+    const auto v = [&](const std::string& s) { return raw ? s : cdata(s); };
+    return "<wp:comment><wp:comment_id>" + c.id + "</wp:comment_id><wp:comment_author>" +
+           v(c.author) + "</wp:comment_author><wp:comment_author_email>" + v(c.email) +
+           "</wp:comment_author_email><wp:comment_author_url>" + c.url +
+           "</wp:comment_author_url><wp:comment_author_IP>" + v("192.0.2.1") +
+           "</wp:comment_author_IP><wp:comment_date>" + v(c.date) +
+           "</wp:comment_date><wp:comment_date_gmt>" + v(c.gmt) +
+           "</wp:comment_date_gmt><wp:comment_content>" + v(c.content) +
+           "</wp:comment_content><wp:comment_approved>" + v(c.approved) +
+           "</wp:comment_approved><wp:comment_type>" + v(c.type) +
+           "</wp:comment_type><wp:comment_parent>" + c.parent +
+           "</wp:comment_parent><wp:comment_user_id>" + c.user +
+           "</wp:comment_user_id><wp:commentmeta><wp:meta_key>" + v("akismet_result") +
+           "</wp:meta_key><wp:meta_value>" + v("false") +
+           "</wp:meta_value></wp:commentmeta></wp:comment>\n";
+}
+
+std::string item(const std::string& comments, const std::string& link = "https://blog.example/hello/",
+                 const std::string& title = "Hello world") {
+    return "<item><title>" + title + "</title><link>" + link +
+           "</link><pubDate>Fri, 01 Mar 2024 08:00:00 +0000</pubDate><dc:creator>" +
+           cdata("ana") + "</dc:creator><guid isPermaLink=\"false\">https://blog.example/?p=1</guid>"
+           "<content:encoded>" + cdata("<p>The post, which the importer passes over.</p>") +
+           "</content:encoded><wp:post_id>1</wp:post_id><wp:status>" + cdata("publish") +
+           "</wp:status><wp:post_type>" + cdata("post") + "</wp:post_type>\n" + comments +
+           "</item>\n";
+}
+
+const std::string kAuthor =
+    "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>" + cdata("ana") +
+    "</wp:author_login><wp:author_email>" + cdata("ana@blog.example") +
+    "</wp:author_email><wp:author_display_name>" + cdata("Ana Ruiz") +
+    "</wp:author_display_name></wp:author>\n";
+
+std::string wxr(const std::string& items, const std::string& ns = kNs12,
+                const std::string& authors = kAuthor) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
+           "<rss version=\"2.0\" xmlns:excerpt=\"" + ns + "excerpt/\" "
+           "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+           "xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\" "
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"" + ns + "\">\n"
+           "<channel><title>Ana's blog</title><link>https://blog.example</link>"
+           "<image><url>https://blog.example/i.png</url><link>https://elsewhere.example/</link></image>"
+           "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://blog.example</wp:base_site_url>"
+           "<wp:base_blog_url>https://blog.example</wp:base_blog_url>\n" + authors + items +
+           "</channel></rss>\n";
+}
+
+BlogRun import_text(const std::string& xml, std::map<std::string, std::string> options = {},
+                    std::vector<core::Identity> mine = {}) {
+    TempDir dir;
+    const auto path = dir / "export.xml";
+    write_file(path, xml);
+    import::WxrImporter importer;
+    return import::test::run_importer(importer, path.string(), std::move(options), std::move(mine));
+}
+
+const std::string kBen =
+    " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
+const std::string kThread1 = "thread=blog.example/hello#comment-1";
+
+struct Row {
+    const char* quirk;  ///< what the row covers and where it comes from
+    std::string xml;
+    std::vector<std::string> records;  ///< brief() of each interaction, in order
+    std::uint64_t skipped = 0;
+    std::vector<std::string> warnings{};  ///< parts of the warnings' messages, in order
+};
+
+}  // namespace
+
+TEST_CASE("wxr: one quirk a row") {
+    const std::string one = "blog.example/hello#comment-1 in comment " + kThread1 +
+                            " at=2024-03-01T09:00:00Z" + kBen;
+    const std::vector<Row> rows = {
+        {"namespace 1.0 (WordPress 2.x exports), plain values", wxr(item(comment({"1"}, true)), kNs10),
+         {one}},
+        {"namespace 1.1 (WordPress 3.x)", wxr(item(comment({"1"})), kNs11), {one}},
+        {"namespace 1.2 over https (WordPress 4+), CDATA values", wxr(item(comment({"1"}))), {one}},
+        {"self-closing empty elements (<wp:comment_type/>, <wp:comment_author_url/>)",
+         wxr(item("<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Ben "
+                  "Okafor</wp:comment_author><wp:comment_author_email>ben@example.org"
+                  "</wp:comment_author_email><wp:comment_author_url/><wp:comment_date_gmt>"
+                  "2024-03-01 09:00:00</wp:comment_date_gmt><wp:comment_content>Nice post"
+                  "</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                  "<wp:comment_type/><wp:comment_parent/></wp:comment>")),
+         {one}},
+        {"children before parents (imports and plugins reorder comments): one thread",
+         wxr(item(comment({.id = "3", .parent = "2"}) + comment({.id = "2", .parent = "1"}) +
+                  comment({.id = "1"}))),
+         {"blog.example/hello#comment-3 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen,
+          "blog.example/hello#comment-2 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen,
+          one}},
+        {"unapproved, trashed and spam comments are skipped but still link their replies",
+         wxr(item(comment({.id = "1", .approved = "0"}) + comment({.id = "2", .approved = "trash"}) +
+                  comment({.id = "3", .approved = "spam"}) + comment({.id = "4", .parent = "1"}))),
+         {"blog.example/hello#comment-4 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen},
+         3},
+        {"pingbacks and trackbacks are skipped by default",
+         wxr(item(comment({.id = "1", .type = "pingback"}) + comment({.id = "2", .type = "trackback"}) +
+                  comment({.id = "3", .type = "comment"}))),
+         {"blog.example/hello#comment-3 in comment thread=blog.example/hello#comment-3 "
+          "at=2024-03-01T09:00:00Z" + kBen},
+         2},
+        {"other comment types (WooCommerce order notes) are skipped",
+         wxr(item(comment({.id = "1", .type = "order_note"}))), {}, 1},
+        {"a parent that is not in the export (deleted as spam): the reply starts its thread",
+         wxr(item(comment({.id = "5", .parent = "4"}))),
+         {"blog.example/hello#comment-5 in comment thread=blog.example/hello#comment-5 "
+          "at=2024-03-01T09:00:00Z" + kBen}},
+        {"a parent loop (a broken database) does not hang",
+         wxr(item(comment({.id = "1", .parent = "2"}) + comment({.id = "2", .parent = "1"}))),
+         {"blog.example/hello#comment-1 in comment thread=blog.example/hello#comment-2 "
+          "at=2024-03-01T09:00:00Z" + kBen,
+          "blog.example/hello#comment-2 in comment thread=blog.example/hello#comment-1 "
+          "at=2024-03-01T09:00:00Z" + kBen}},
+        {"site-local date vs GMT: the GMT one is used",
+         wxr(item(comment({.id = "1", .date = "2024-03-01 23:30:00", .gmt = "2024-03-01 22:30:00"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-01T22:30:00Z" + kBen}},
+        {"no GMT date (comments imported from Blogger): local date shifted by the learned offset",
+         wxr(item(comment({.id = "1"}) +
+                  comment({.id = "2", .date = "2024-03-02 12:00:00", .gmt = "0000-00-00 00:00:00"}))),
+         {one, "blog.example/hello#comment-2 in comment thread=blog.example/hello#comment-2 "
+               "at=2024-03-02T11:00:00Z" + kBen},
+         0,
+         {"no comment_date_gmt; used the site-local comment_date with the offset of other "
+          "comments (UTC+01:00"}},
+        {"no GMT date and nothing to learn from: local date as UTC",
+         wxr(item(comment({.id = "1", .date = "2024-03-02 12:00:00", .gmt = ""}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-02T12:00:00Z" + kBen},
+         0,
+         {"as UTC"}},
+        {"no date at all", wxr(item(comment({.id = "1", .date = "", .gmt = "yesterday"}))), {}, 0,
+         {"has no readable date"}},
+        {"no comment id", wxr(item(comment({.id = ""}))), {}, 0, {"without a numeric comment_id"}},
+        {"a stray byte before <?xml (seen in real Disqus and WXR files)",
+         "\x01" + wxr(item(comment({.id = "1"}))), {one}, 0, {"1 stray byte(s) before the XML start"}},
+        {"a UTF-8 byte order mark is not a stray byte", "\xEF\xBB\xBF" + wxr(item(comment({"1"}))),
+         {one}},
+        {"invalid UTF-8 in a comment (Latin-1 pasted into an old MySQL table)",
+         wxr(item(comment({.id = "1", .content = "Caf\xE9 au lait"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 +
+          " at=2024-03-01T09:00:00Z who=email:ben@example.org(Ben Okafor) personal=1 "
+          "text=Caf\xEF\xBF\xBD au lait"},
+         0,
+         {"invalid UTF-8 byte replaced"}},
+        {"control characters WordPress exports but XML forbids (U+000B from Word)",
+         wxr(item(comment({.id = "1", .content = "Nice\x0B post"}))), {one}, 0,
+         {"control character 11"}},
+        {"raw values with a bare '&', an HTML entity and a '<' (pre-CDATA exports)",
+         wxr(item(comment({.id = "1", .content = "Tom & Jerry&nbsp;say a < b"}, true))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 +
+          " at=2024-03-01T09:00:00Z who=email:ben@example.org(Ben Okafor) personal=1 "
+          "text=Tom & Jerry say a < b"},
+         0,
+         {"bare '&' escaped", "HTML entity &nbsp; replaced", "'<' that starts no tag escaped"}},
+        {"comment HTML becomes plain text; scripts and images are dropped, never fetched",
+         wxr(item(comment({.id = "1", .content = "<p>Great <b>post</b>!</p><script>alert(1)"
+                                                 "</script><img src=\"https://tracker.example/p.gif\">"
+                                                 "<p>Thanks &amp; cheers &#8212; Ben</p>"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 +
+          " at=2024-03-01T09:00:00Z who=email:ben@example.org(Ben Okafor) personal=1 "
+          "text=Great post! Thanks & cheers — Ben"}},
+        {"no namespace declaration for wp: (hand-edited exports): read by local name",
+         "<?xml version=\"1.0\"?><rss><channel>" + item(comment({"1"})) + "</channel></rss>",
+         {one}, 0, {"Namespace prefix wp"}},
+        {"a post without comments and a page with one",
+         wxr(item("") + item(comment({"9"}), "https://blog.example/about/", "About")),
+         {"blog.example/about#comment-9 in comment thread=blog.example/about#comment-9 "
+          "at=2024-03-01T09:00:00Z" + kBen}},
+    };
+    for (const auto& row : rows) {
+        const std::string quirk = row.quirk;
+        CAPTURE(quirk);
+        const auto run = import_text(row.xml);
+        REQUIRE_MESSAGE(run.result.ok(), run.result.error().message);
+        CHECK(briefs(run.sink) == row.records);
+        CHECK(run.sink.skipped_count == row.skipped);
+        const auto warnings = import::test::all_warnings(run.sink);
+        CAPTURE(warnings);
+        std::size_t at = 0;
+        for (const auto& w : row.warnings) {
+            const auto found = warnings.find(w, at);
+            CHECK_MESSAGE(found != std::string::npos, w);
+            if (found != std::string::npos) at = found;
+        }
+        if (row.warnings.empty()) CHECK(run.sink.warnings.empty());
+    }
+}
