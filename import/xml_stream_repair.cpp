@@ -122,12 +122,13 @@ void XmlStreamRepair::sniff_encoding(const char* p, std::size_t avail) {
 std::size_t XmlStreamRepair::step(const char* p, std::size_t avail, bool at_end) {
     const auto c = static_cast<unsigned char>(*p);
     if (m_state == State::start) {
+        if (m_skipped_lead == 0 && avail < 3 && !at_end) return 0;  // a BOM may be split
+        if (m_skipped_lead == 0 && starts_with(p, avail, "\xEF\xBB\xBF")) m_bom = true;
         const auto* lt = static_cast<const char*>(std::memchr(p, '<', avail));
         if (!lt) {
             m_skipped_lead += avail;
             return avail;
         }
-        if (m_skipped_lead == 0 && starts_with(p, avail, "\xEF\xBB\xBF")) m_bom = true;
         if (lt > p) {
             m_skipped_lead += static_cast<std::size_t>(lt - p);
             return static_cast<std::size_t>(lt - p);

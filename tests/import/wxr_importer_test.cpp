@@ -222,3 +222,111 @@ TEST_CASE("wxr: one quirk a row") {
         if (row.warnings.empty()) CHECK(run.sink.warnings.empty());
     }
 }
+
+TEST_CASE("wxr: who is me") {
+    const auto reply = [](C c) {
+        c.id = "2";
+        c.parent = "1";
+        c.content = "Thanks Ben";
+        return comment(c);
+    };
+    const std::string expected =
+        "blog.example/hello#comment-2 out comment " + kThread1 +
+        " at=2024-03-01T09:00:00Z who=email:ben@example.org(Ben Okafor) personal=0 text=Thanks Ben";
+    struct MeRow {
+        const char* quirk;
+        C author;
+        std::vector<core::Identity> mine;
+    };
+    const std::vector<MeRow> rows = {
+        {"the blog author's email (wp:author_email), any case",
+         {.author = "A.", .email = "Ana@Blog.Example", .url = ""}, {}},
+        {"the blog author's user id (comment_user_id = wp:author_id)",
+         {.author = "A.", .email = "", .url = "", .user = "1"}, {}},
+        {"the blog author's display name on their own blog",
+         {.author = "Ana Ruiz", .email = "", .url = ""}, {}},
+        {"one of my identities: my website",
+         {.author = "A.", .email = "", .url = "http://www.ana.example/"},
+         {import::test::website("ana.example")}},
+    };
+    for (const auto& row : rows) {
+        const std::string quirk = row.quirk;
+        CAPTURE(quirk);
+        const auto run = import_text(wxr(item(comment({"1"}) + reply(row.author))), {}, row.mine);
+        REQUIRE(run.result.ok());
+        REQUIRE(run.sink.interactions.size() == 2);
+        CHECK(import::test::brief(run.sink.interactions[1]) == expected);
+    }
+    SUBCASE("a stranger's reply to another commenter is inbound and personal: it is on my post") {
+        const auto run = import_text(wxr(item(comment({"1"}) + reply({.author = "Zoe", .email = "zoe@x.org"}))));
+        REQUIRE(run.sink.interactions.size() == 2);
+        CHECK(run.sink.interactions[1].direction == core::Direction::in);
+        CHECK(run.sink.interactions[1].personal);
+    }
+}
+
+TEST_CASE("wxr: pingbacks as mentions on request") {
+    const auto xml = wxr(item(comment({.id = "1", .author = "Zoe's blog » A reply",
+                                       .email = "", .url = "https://zoe.example/reply/",
+                                       .content = "[…] as Ana says […]", .type = "pingback"})));
+    const auto run = import_text(xml, {{"pingbacks", "mentions"}});
+    REQUIRE(run.result.ok());
+    REQUIRE(run.sink.interactions.size() == 1);
+    CHECK(import::test::brief(run.sink.interactions[0]) ==
+          "blog.example/hello#comment-1 in mention " + kThread1 +
+              " at=2024-03-01T09:00:00Z who=website:zoe.example/reply(Zoe's blog » A reply) "
+              "personal=0 text=[…] as Ana says […]");
+    CHECK(run.sink.interactions[0].subject == "Link to “Hello world”");
+
+    const auto bad = import_text(xml, {{"pingbacks", "yes"}});
+    REQUIRE_FALSE(bad.result.ok());
+    CHECK(bad.result.error().code == core::ErrorCode::invalid_input);
+    CHECK(bad.result.error().hint.find("pingbacks=mentions") != std::string::npos);
+}
+
+TEST_CASE("wxr: files that are not exports, progress and cancel") {
+    SUBCASE("an RSS feed is not an export") {
+        const auto run = import_text("<?xml version=\"1.0\"?><rss><channel><item><title>x</title>"
+                                     "</item></channel></rss>");
+        REQUIRE_FALSE(run.result.ok());
+        CHECK(run.result.error().code == core::ErrorCode::format);
+        CHECK(run.result.error().hint.find("Tools → Export") != std::string::npos);
+    }
+    SUBCASE("a missing file") {
+        import::WxrImporter importer;
+        const auto run = import::test::run_importer(importer, "/nonexistent/kith/export.xml");
+        REQUIRE_FALSE(run.result.ok());
+        CHECK(run.result.error().code == core::ErrorCode::not_found);
+    }
+    SUBCASE("an empty file") {
+        const auto run = import_text("");
+        REQUIRE_FALSE(run.result.ok());
+        CHECK(run.result.error().code == core::ErrorCode::format);
+    }
+    std::string items;
+    for (int i = 0; i < 300; ++i)
+        items += item(comment({std::to_string(i)}), "https://blog.example/p" + std::to_string(i) + "/");
+    const auto xml = wxr(items);
+    TempDir dir;
+    const auto path = dir / "export.xml";
+    write_file(path, xml);
+    import::WxrImporter importer;
+    SUBCASE("progress in bytes ends at the file size") {
+        import::test::RecordingProgress progress;
+        const auto run = import::test::run_importer(importer, path.string(), {}, {}, &progress);
+        REQUIRE(run.result.ok());
+        CHECK(run.sink.interactions.size() == 300);
+        REQUIRE(progress.updates.size() > 2);
+        CHECK(progress.updates.back().done == xml.size());
+        CHECK(progress.updates.back().total == xml.size());
+        CHECK(progress.updates.back().what == "bytes");
+    }
+    SUBCASE("cancel stops between posts") {
+        import::test::RecordingProgress progress;
+        progress.cancel_at_update = 10;
+        const auto run = import::test::run_importer(importer, path.string(), {}, {}, &progress);
+        REQUIRE_FALSE(run.result.ok());
+        CHECK(run.result.error().code == core::ErrorCode::cancelled);
+        CHECK(run.sink.interactions.size() == 9);
+    }
+}
