@@ -1,5 +1,7 @@
 #include "import/blog_comment.h"
 
+#include <cctype>
+
 #include "core/identity_normalizer.h"
 #include "import/html_text.h"
 
@@ -50,7 +52,14 @@ core::InteractionRecord comment_record(const CommentFields& f) {
     r.url = f.url;
     r.personal = f.personal;
     if (f.other) {
-        const auto ids = commenter_identities(*f.other);
+        auto ids = commenter_identities(*f.other);
+        const auto name = trim(f.other->name);
+        if (ids.empty() && !name.empty() && !f.name_scope.empty()) {
+            std::string v = f.name_scope + "/#commenter=";
+            for (const char ch : name)
+                v += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            ids.push_back({core::IdentityKind::website, v, std::string(name) + " on " + f.name_scope});
+        }
         if (!ids.empty()) {
             core::Participant p;
             p.identity = ids.front();
@@ -111,6 +120,12 @@ CommentLinks::Root CommentLinks::root_of(const std::string& id) const {
 std::string canonical_or_raw(std::string_view url) {
     auto c = core::canonical_url(url);
     return c.empty() ? std::string(trim(url)) : c;
+}
+
+std::string site_host(std::string_view url) {
+    auto c = core::canonical_url(url);
+    if (const auto slash = c.find('/'); slash != std::string::npos) c.resize(slash);
+    return c;
 }
 
 std::string wordpress_comment_id(std::string_view post_url, std::string_view comment_id) {

@@ -43,6 +43,10 @@ struct CommentFields {
     /// Them: the author of an inbound comment, the one I answer for an outbound one (may be
     /// empty: a top-level comment of mine, or a parent nobody can name).
     std::optional<Commenter> other;
+    /// Where a commenter known only by name commented ("blog.example"): their identity is then
+    /// "blog.example/#commenter=ben okafor", so one name on one blog stays one person across
+    /// polls (comment feeds carry nothing else). Empty: a name alone gives no participant.
+    std::string name_scope;
 };
 
 /// The interaction for a comment: channel blog, subject "Comment on “TITLE”" ("Link to …" for a
@@ -104,6 +108,9 @@ std::string canonical_or_raw(std::string_view url);
 /// Splits "https://blog/post/#comment-12" into ("https://blog/post/", "12"); nullopt when the
 /// link has no "#comment-N" fragment.
 std::optional<std::pair<std::string, std::string>> split_comment_link(std::string_view link);
+
+/// The canonical host of `url` ("blog.example"); empty when it is not a URL.
+std::string site_host(std::string_view url);
 
 /// Trims ASCII white space.
 std::string_view trim(std::string_view s);

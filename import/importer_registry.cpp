@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "import/comment_feed_importer.h"
 #include "import/demo_importer.h"
 #include "import/disqus_importer.h"
 #include "import/jsonl_importer.h"
+#include "import/wp_rest_importer.h"
 #include "import/wxr_importer.h"
 
 namespace kith::import {
@@ -22,9 +24,11 @@ std::unique_ptr<core::Importer> make() {
 // One line per importer. The kind string lives only in the importer itself, so the table cannot
 // disagree with it; constructing an importer is cheap (they hold no state between runs).
 constexpr std::array kFactories = {
+    Factory{&make<CommentFeedImporter>},
     Factory{&make<DemoImporter>},
     Factory{&make<DisqusImporter>},
     Factory{&make<JsonlImporter>},
+    Factory{&make<WpRestImporter>},
     Factory{&make<WxrImporter>},
 };
 
