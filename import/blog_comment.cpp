@@ -28,10 +28,14 @@ std::vector<core::Identity> commenter_identities(const Commenter& c) {
     return out;
 }
 
-bool commenter_is_me(const Commenter& c, const core::RecordSink& sink) {
-    for (const auto& id : commenter_identities(c))
+bool commenter_is_me(const std::vector<core::Identity>& ids, const core::RecordSink& sink) {
+    for (const auto& id : ids)
         if (sink.is_me(id)) return true;
     return false;
+}
+
+bool commenter_is_me(const Commenter& c, const core::RecordSink& sink) {
+    return commenter_is_me(commenter_identities(c), sink);
 }
 
 core::InteractionRecord comment_record(const CommentFields& f) {
@@ -52,7 +56,7 @@ core::InteractionRecord comment_record(const CommentFields& f) {
     r.url = f.url;
     r.personal = f.personal;
     if (f.other) {
-        auto ids = commenter_identities(*f.other);
+        auto ids = f.other_ids ? *f.other_ids : commenter_identities(*f.other);
         const auto name = trim(f.other->name);
         if (ids.empty() && !name.empty() && !f.name_scope.empty()) {
             std::string v = f.name_scope + "/#commenter=";
@@ -73,7 +77,12 @@ core::InteractionRecord comment_record(const CommentFields& f) {
 }
 
 core::Result<void> CommenterLinker::link(const Commenter& c, core::RecordSink& sink) {
-    auto ids = commenter_identities(c);
+    return link(c.name, commenter_identities(c), sink);
+}
+
+core::Result<void> CommenterLinker::link(std::string_view name,
+                                         const std::vector<core::Identity>& ids,
+                                         core::RecordSink& sink) {
     if (ids.size() < 2) return {};
     const std::string key = ids[0].value + "\n" + ids[1].value;
     if (!m_seen.insert(key).second) return {};
@@ -81,8 +90,8 @@ core::Result<void> CommenterLinker::link(const Commenter& c, core::RecordSink& s
     core::ContactRecord r;
     r.ext_ns = "blog-commenter";
     r.ext_id = key;
-    r.display_name = std::string(trim(c.name));
-    r.identities = std::move(ids);
+    r.display_name = std::string(trim(name));
+    r.identities = ids;
     return sink.contact(r);
 }
 

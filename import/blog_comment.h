@@ -27,6 +27,7 @@ std::vector<core::Identity> commenter_identities(const Commenter& c);
 
 /// True when any of the commenter's identities is mine.
 bool commenter_is_me(const Commenter& c, const core::RecordSink& sink);
+bool commenter_is_me(const std::vector<core::Identity>& ids, const core::RecordSink& sink);
 
 /// One comment about to become an interaction.
 struct CommentFields {
@@ -43,6 +44,8 @@ struct CommentFields {
     /// Them: the author of an inbound comment, the one I answer for an outbound one (may be
     /// empty: a top-level comment of mine, or a parent nobody can name).
     std::optional<Commenter> other;
+    /// commenter_identities(*other) when the caller has them already (saves normalising twice).
+    std::optional<std::vector<core::Identity>> other_ids;
     /// Where a commenter known only by name commented ("blog.example"): their identity is then
     /// "blog.example/#commenter=ben okafor", so one name on one blog stays one person across
     /// polls (comment feeds carry nothing else). Empty: a name alone gives no participant.
@@ -61,6 +64,9 @@ class CommenterLinker {
   public:
     static constexpr std::size_t kMaxRemembered = 100000;
     core::Result<void> link(const Commenter& c, core::RecordSink& sink);
+    /// The same with the commenter's identities already made.
+    core::Result<void> link(std::string_view name, const std::vector<core::Identity>& ids,
+                            core::RecordSink& sink);
 
   private:
     std::unordered_set<std::string> m_seen;

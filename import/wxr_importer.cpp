@@ -45,6 +45,7 @@ struct RawComment {
 struct Pending {
     std::string id, parent, text;
     Commenter author;
+    std::vector<core::Identity> ids;  ///< the author's
     core::TimePoint at{};
     bool mine = false, mention = false;
 };
@@ -177,8 +178,9 @@ class WxrRun {
         return m_r.source_name() + ":" + std::to_string(c.line);
     }
 
-    bool is_mine(const Commenter& a, std::string_view user_id) const {
-        if (commenter_is_me(a, m_sink)) return true;
+    bool is_mine(const Commenter& a, const std::vector<core::Identity>& ids,
+                 std::string_view user_id) const {
+        if (commenter_is_me(ids, m_sink)) return true;
         if (!a.email.empty() && m_authors.emails.count(lower(a.email))) return true;
         const auto uid = trim(user_id);
         if (!uid.empty() && uid != "0" && m_authors.user_ids.count(std::string(uid))) return true;
@@ -226,7 +228,8 @@ class WxrRun {
             return {};
         }
         auto parent = std::string(trim(c.parent));
-        const bool mine = is_mine(c.author, c.user_id);
+        auto ids = commenter_identities(c.author);
+        const bool mine = is_mine(c.author, ids, c.user_id);
         if (!m_links.add(id, parent, c.author, mine) && !m_links_full) {
             m_links_full = true;
             m_sink.warning({where(c), "post has more than " + std::to_string(kMaxLinksPerPost) +
@@ -249,8 +252,8 @@ class WxrRun {
         }
         const auto at = date_of(c);
         if (!at) return {};
-        m_pending.push_back(Pending{id, parent, html_to_text(c.content), std::move(c.author), *at,
-                                    mine, ping});
+        m_pending.push_back(Pending{id, parent, html_to_text(c.content), std::move(c.author),
+                                    std::move(ids), *at, mine, ping});
         if (m_pending.size() >= WxrImporter::kMaxPending) return flush();
         return {};
     }
@@ -280,6 +283,7 @@ class WxrRun {
                 f.kind = core::InteractionKind::mention;
                 f.personal = false;  // an automated link notice, not a message to me
                 f.other = p.author;
+                f.other_ids = p.ids;
             } else if (p.mine) {
                 f.direction = core::Direction::out;
                 f.personal = false;
@@ -287,7 +291,8 @@ class WxrRun {
                 if (parent && !parent->mine) f.other = parent->author;
             } else {
                 f.other = p.author;
-                if (auto l = m_linker.link(p.author, m_sink); !l) return l;
+                f.other_ids = p.ids;
+                if (auto l = m_linker.link(p.author.name, p.ids, m_sink); !l) return l;
             }
             if (auto w = m_sink.interaction(comment_record(f)); !w) return w;
         }

@@ -18,6 +18,9 @@ using core::ErrorCode;
 using core::make_error;
 using core::Result;
 
+// The header compares node types by number to stay free of libxml2.
+static_assert(XML_READER_TYPE_ELEMENT == 1 && XML_READER_TYPE_END_ELEMENT == 15);
+
 xmlTextReaderPtr as_reader(void* p) {
     return static_cast<xmlTextReaderPtr>(p);
 }
@@ -126,8 +129,18 @@ void XmlReader::on_error(void* self, const void* error) {
 
 Result<bool> XmlReader::next() {
     if (!m_reader) return make_error(ErrorCode::internal, "libxml2 could not create a reader");
-    const int rc = xmlTextReaderRead(as_reader(m_reader));
-    if (rc == 1) return true;
+    auto* r = as_reader(m_reader);
+    const int rc = xmlTextReaderRead(r);
+    if (rc == 1) {
+        m_type = xmlTextReaderNodeType(r);
+        m_depth = xmlTextReaderDepth(r);
+        m_local = m_type == XML_READER_TYPE_ELEMENT || m_type == XML_READER_TYPE_END_ELEMENT
+                      ? local_part(xmlTextReaderConstLocalName(r))
+                      : std::string_view();
+        return true;
+    }
+    m_type = 0;
+    m_local = {};
     if (rc == 0) return false;
     if (m_repair.refused())
         return make_error(ErrorCode::format, m_name + ": " + m_repair.refusal(),
@@ -147,24 +160,8 @@ Result<bool> XmlReader::next() {
                       "at that line and import again (nothing is duplicated).");
 }
 
-bool XmlReader::is_start() const {
-    return xmlTextReaderNodeType(as_reader(m_reader)) == XML_READER_TYPE_ELEMENT;
-}
-
-bool XmlReader::is_end() const {
-    return xmlTextReaderNodeType(as_reader(m_reader)) == XML_READER_TYPE_END_ELEMENT;
-}
-
 bool XmlReader::is_empty() const {
     return is_start() && xmlTextReaderIsEmptyElement(as_reader(m_reader)) == 1;
-}
-
-std::string_view XmlReader::name() const {
-    return local_part(xmlTextReaderConstLocalName(as_reader(m_reader)));
-}
-
-int XmlReader::depth() const {
-    return xmlTextReaderDepth(as_reader(m_reader));
 }
 
 int XmlReader::line() const {
@@ -191,9 +188,9 @@ Result<std::string> XmlReader::text() {
     const int d = depth();
     for (;;) {
         auto more = next();
-        if (!more) return more.error();
+            if (!more) return more.error();
         if (!*more) return out;
-        const int type = xmlTextReaderNodeType(as_reader(m_reader));
+        const int type = m_type;
         if (type == XML_READER_TYPE_END_ELEMENT && depth() == d) return out;
         if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
             type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {

@@ -39,12 +39,12 @@ class XmlReader {
     /// line and what to do.
     core::Result<bool> next();
 
-    bool is_start() const;  ///< an element's start (or a self-closing element)
-    bool is_end() const;    ///< an element's end (never sent for self-closing elements)
+    bool is_start() const { return m_type == 1; }  ///< an element's start (or self-closing)
+    bool is_end() const { return m_type == 15; }   ///< an element's end (not for self-closing)
     bool is_empty() const;  ///< a self-closing element: no end follows
     /// The element's name without prefix ("comment" for <wp:comment>).
-    std::string_view name() const;
-    int depth() const;
+    std::string_view name() const { return m_local; }
+    int depth() const { return m_depth; }
     /// The value of the attribute with local name `local` ("id" for dsq:id), if present.
     std::optional<std::string> attribute(std::string_view local) const;
 
@@ -90,6 +90,10 @@ class XmlReader {
     std::vector<std::pair<int, std::string>> m_errors;
     std::string m_fatal;
     int m_fatal_line = 0;
+    // The current node, read once per node: callers ask several times.
+    int m_type = 0;
+    int m_depth = 0;
+    std::string_view m_local;
 };
 
 /// Tells the sink, as warnings located "SOURCE:LINE", what the reader repaired in the input

@@ -174,7 +174,11 @@ std::size_t XmlStreamRepair::step(const char* p, std::size_t avail, bool at_end)
         default: break;
     }
     if (c == '&') return entity(p, avail, at_end);
-    // c == '<' in text.
+    // c == '<' in text: most are tags, decided by the next byte alone.
+    if (avail >= 2 && (p[1] == '/' || is_name_start(static_cast<unsigned char>(p[1])))) {
+        m_out += '<';
+        return 1;
+    }
     if (avail < 9 && !at_end) return 0;
     if (starts_with(p, avail, "<![CDATA[")) {
         m_out.append(p, 9);
