@@ -126,6 +126,12 @@ CommentLinks::Root CommentLinks::root_of(const std::string& id) const {
     return root;
 }
 
+void make_outbound(CommentFields& f, const CommentLinks::Link* parent) {
+    f.direction = core::Direction::out;
+    f.personal = false;
+    if (parent && !parent->mine) f.other = parent->author;
+}
+
 std::string canonical_or_raw(std::string_view url) {
     auto c = core::canonical_url(url);
     return c.empty() ? std::string(trim(url)) : c;

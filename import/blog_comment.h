@@ -99,6 +99,10 @@ class CommentLinks {
     std::unordered_map<std::string, Link> m_links;
 };
 
+/// Makes `f` my outbound comment answering `parent` (when known and not mine too): direction
+/// out, not personal, `other` the parent's author.
+void make_outbound(CommentFields& f, const CommentLinks::Link* parent);
+
 /// Namespace of WordPress comment ids. The id is the comment's permalink, canonical:
 /// "blog.example/2024/post#comment-12", the same whether the comment came from a WXR export, a
 /// comment feed or the REST API, so importing one blog by several routes never duplicates.

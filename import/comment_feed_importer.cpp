@@ -81,10 +81,7 @@ Result<void> read_rss_item(XmlReader& r, FeedItem& it) {
                             : n == "author"      ? &author_field
                                                  : nullptr;
         if (!into) return {};
-        auto t = r.text();
-        if (!t) return t.error();
-        *into = std::string(trim(*t));
-        return {};
+        return r.text_into(*into);
     });
     if (!res) return res;
     if (it.html.empty()) it.html = std::move(description);
@@ -118,10 +115,7 @@ Result<void> read_atom_entry(XmlReader& r, FeedItem& it) {
                                     : a == "email" ? &it.author.email
                                                    : nullptr;
                 if (!into) return {};
-                auto t = r.text();
-                if (!t) return t.error();
-                *into = std::string(trim(*t));
-                return {};
+                return r.text_into(*into);
             });
         }
         std::string* into = n == "id"          ? &it.key
@@ -132,10 +126,7 @@ Result<void> read_atom_entry(XmlReader& r, FeedItem& it) {
                             : n == "summary"   ? &summary
                                                : nullptr;
         if (!into) return {};
-        auto t = r.text();
-        if (!t) return t.error();
-        *into = std::string(trim(*t));
-        return {};
+        return r.text_into(*into);
     });
     if (!res) return res;
     it.date = published.empty() ? updated : published;

@@ -102,10 +102,7 @@ class DisqusRun {
         auto r = m_r.children([&](std::string_view n) -> Result<void> {
             std::string* into = n == "link" ? &t.link : n == "title" ? &t.title : nullptr;
             if (!into) return {};
-            auto v = m_r.text();
-            if (!v) return v.error();
-            *into = std::string(trim(*v));
-            return {};
+            return m_r.text_into(*into);
         });
         if (!r) return r;
         if (!id.empty() && m_threads.size() < kMaxThreads) m_threads[id] = std::move(t);
@@ -147,10 +144,7 @@ class DisqusRun {
                                 : n == "username" ? &p.username
                                                   : nullptr;
             if (!into) return {};
-            auto v = m_r.text();
-            if (!v) return v.error();
-            *into = std::string(trim(*v));
-            return {};
+            return m_r.text_into(*into);
         });
     }
 
@@ -214,10 +208,7 @@ class DisqusRun {
         if (thread != m_threads.end()) f.url = link + "#comment-" + p.id;
         f.at = at;
         if (self && self->mine) {
-            f.direction = core::Direction::out;
-            f.personal = false;
-            const auto* parent = m_links.find(p.parent);
-            if (parent && !parent->mine) f.other = parent->author;
+            make_outbound(f, m_links.find(p.parent));
         } else {
             f.other = p.author;
             if (auto l = m_linker.link(p.author, m_sink); !l) return l;

@@ -211,9 +211,7 @@ class RestRun {
         f.at = r.at;
         f.name_scope = site_host(m_base);
         if (mine) {
-            f.direction = core::Direction::out;
-            f.personal = false;
-            if (parent && !parent->mine) f.other = parent->author;
+            make_outbound(f, parent);
         } else {
             f.other = r.author;
         }

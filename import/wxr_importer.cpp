@@ -138,10 +138,7 @@ class WxrRun {
                                 : n == "title"   ? &m_title
                                                  : nullptr;
             if (!into) return {};
-            auto t = m_r.text();
-            if (!t) return t.error();
-            *into = std::string(trim(*t));
-            return {};
+            return m_r.text_into(*into);
         });
         if (!r) return r;
         return flush();
@@ -164,10 +161,7 @@ class WxrRun {
                                 : n == "comment_author_url"   ? &c.author.url
                                                               : nullptr;
             if (!into) return {};
-            auto t = m_r.text();
-            if (!t) return t.error();
-            *into = std::move(*t);
-            return {};
+            return m_r.text_into(*into);
         });
         if (!r) return r;
         ++m_comments;
@@ -285,10 +279,7 @@ class WxrRun {
                 f.other = p.author;
                 f.other_ids = p.ids;
             } else if (p.mine) {
-                f.direction = core::Direction::out;
-                f.personal = false;
-                const auto* parent = m_links.find(p.parent);
-                if (parent && !parent->mine) f.other = parent->author;
+                make_outbound(f, m_links.find(p.parent));
             } else {
                 f.other = p.author;
                 f.other_ids = p.ids;

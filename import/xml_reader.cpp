@@ -203,6 +203,21 @@ Result<std::string> XmlReader::text() {
     }
 }
 
+Result<void> XmlReader::text_into(std::string& out) {
+    auto t = text();
+    if (!t) return t.error();
+    const auto b = t->find_first_not_of(" \t\r\n");
+    const auto e = t->find_last_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        out.clear();
+    } else if (b == 0 && e + 1 == t->size()) {
+        out = std::move(*t);
+    } else {
+        out.assign(*t, b, e - b + 1);
+    }
+    return {};
+}
+
 std::vector<std::pair<int, std::string>> XmlReader::take_errors() {
     return std::exchange(m_errors, {});
 }

@@ -52,6 +52,9 @@ class XmlReader {
     /// text included), at most kMaxText bytes kept. Leaves the reader on the element's end.
     core::Result<std::string> text();
 
+    /// text() trimmed of surrounding white space, into `out`.
+    core::Result<void> text_into(std::string& out);
+
     /// At an element's start: calls `on_child(name)` at the start of each direct child element
     /// until the element ends. `on_child` may read the child with text() or ignore it (its
     /// content is then passed over). Stops at the first error `on_child` or the XML gives.

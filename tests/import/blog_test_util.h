@@ -65,4 +65,35 @@ inline core::Identity email(const std::string& v) {
     return {core::IdentityKind::email, v, v};
 }
 
+/// One quirky input of a table-driven test and what it must give.
+struct QuirkRow {
+    const char* quirk;  ///< what the row covers and where it comes from
+    std::string input;
+    std::vector<std::string> records;   ///< brief() of each interaction, in order
+    std::uint64_t skipped = 0;
+    std::vector<std::string> warnings{};  ///< parts of the warnings' messages, in order
+};
+
+/// Imports each row's input with `import_text` and checks records, skips and warnings.
+template <class Import>
+void check_rows(const std::vector<QuirkRow>& rows, Import import_text) {
+    for (const auto& row : rows) {
+        const std::string quirk = row.quirk;
+        CAPTURE(quirk);
+        const auto run = import_text(row.input);
+        REQUIRE_MESSAGE(run.result.ok(), run.result.error().message);
+        CHECK(briefs(run.sink) == row.records);
+        CHECK(run.sink.skipped_count == row.skipped);
+        const auto warnings = all_warnings(run.sink);
+        CAPTURE(warnings);
+        std::size_t at = 0;
+        for (const auto& w : row.warnings) {
+            const auto found = warnings.find(w, at);
+            CHECK_MESSAGE(found != std::string::npos, w);
+            if (found != std::string::npos) at = found;
+        }
+        if (row.warnings.empty()) CHECK(run.sink.warnings.empty());
+    }
+}
+
 }  // namespace kith::import::test

@@ -66,18 +66,10 @@ std::string ben(const std::string& id, const std::string& root, const std::strin
            " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
 }
 
-struct Row {
-    const char* quirk;  ///< what the row covers and where it comes from
-    std::string xml;
-    std::vector<std::string> records;
-    std::uint64_t skipped = 0;
-    std::vector<std::string> warnings{};
-};
-
 }  // namespace
 
 TEST_CASE("disqus: one quirk a row") {
-    const std::vector<Row> rows = {
+    const std::vector<import::test::QuirkRow> rows = {
         {"threads then posts, as Disqus writes them", disqus(thread("100") + post({"1"})),
          {ben("1", "1")}},
         {"createdAt without Z (older exports) is UTC",
@@ -117,18 +109,7 @@ TEST_CASE("disqus: one quirk a row") {
         {"a bad date is a warning", disqus(thread("100") + post({.id = "1", .created = "soon"})), {},
          0, {"createdAt \"soon\" is not a date"}},
     };
-    for (const auto& row : rows) {
-        const std::string quirk = row.quirk;
-        CAPTURE(quirk);
-        const auto run = import_text(row.xml);
-        REQUIRE_MESSAGE(run.result.ok(), run.result.error().message);
-        CHECK(briefs(run.sink) == row.records);
-        CHECK(run.sink.skipped_count == row.skipped);
-        const auto warnings = import::test::all_warnings(run.sink);
-        CAPTURE(warnings);
-        for (const auto& w : row.warnings) CHECK_MESSAGE(warnings.find(w) != std::string::npos, w);
-        if (row.warnings.empty()) CHECK(run.sink.warnings.empty());
-    }
+    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml); });
 }
 
 TEST_CASE("disqus: my replies are outbound to the one I answer") {

@@ -94,20 +94,13 @@ const std::string kBen =
     " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
 const std::string kThread1 = "thread=blog.example/hello#comment-1";
 
-struct Row {
-    const char* quirk;  ///< what the row covers and where it comes from
-    std::string xml;
-    std::vector<std::string> records;  ///< brief() of each interaction, in order
-    std::uint64_t skipped = 0;
-    std::vector<std::string> warnings{};  ///< parts of the warnings' messages, in order
-};
 
 }  // namespace
 
 TEST_CASE("wxr: one quirk a row") {
     const std::string one = "blog.example/hello#comment-1 in comment " + kThread1 +
                             " at=2024-03-01T09:00:00Z" + kBen;
-    const std::vector<Row> rows = {
+    const std::vector<import::test::QuirkRow> rows = {
         {"namespace 1.0 (WordPress 2.x exports), plain values", wxr(item(comment({"1"}, true)), kNs10),
          {one}},
         {"namespace 1.1 (WordPress 3.x)", wxr(item(comment({"1"})), kNs11), {one}},
@@ -204,23 +197,7 @@ TEST_CASE("wxr: one quirk a row") {
          {"blog.example/about#comment-9 in comment thread=blog.example/about#comment-9 "
           "at=2024-03-01T09:00:00Z" + kBen}},
     };
-    for (const auto& row : rows) {
-        const std::string quirk = row.quirk;
-        CAPTURE(quirk);
-        const auto run = import_text(row.xml);
-        REQUIRE_MESSAGE(run.result.ok(), run.result.error().message);
-        CHECK(briefs(run.sink) == row.records);
-        CHECK(run.sink.skipped_count == row.skipped);
-        const auto warnings = import::test::all_warnings(run.sink);
-        CAPTURE(warnings);
-        std::size_t at = 0;
-        for (const auto& w : row.warnings) {
-            const auto found = warnings.find(w, at);
-            CHECK_MESSAGE(found != std::string::npos, w);
-            if (found != std::string::npos) at = found;
-        }
-        if (row.warnings.empty()) CHECK(run.sink.warnings.empty());
-    }
+    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml); });
 }
 
 TEST_CASE("wxr: who is me") {
