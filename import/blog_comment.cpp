@@ -38,25 +38,25 @@ bool commenter_is_me(const Commenter& c, const core::RecordSink& sink) {
     return commenter_is_me(commenter_identities(c), sink);
 }
 
-core::InteractionRecord comment_record(const CommentFields& f) {
+core::InteractionRecord comment_record(CommentFields f) {
     core::InteractionRecord r;
     r.channel = core::Channel::blog;
     r.kind = f.kind;
     r.direction = f.direction;
     r.at = f.at;
-    r.ext_ns = f.ext_ns;
-    r.ext_id = f.ext_id;
-    r.thread_key = f.thread_key;
+    r.ext_ns = std::move(f.ext_ns);
+    r.ext_id = std::move(f.ext_id);
+    r.thread_key = std::move(f.thread_key);
     const auto title = html_to_text(f.post_title, 200);
     if (!title.empty())
         r.subject = std::string(f.kind == core::InteractionKind::mention ? "Link to “"
                                                                          : "Comment on “") +
                     title + "”";
-    r.text = f.text;
-    r.url = f.url;
+    r.text = std::move(f.text);
+    r.url = std::move(f.url);
     r.personal = f.personal;
     if (f.other) {
-        auto ids = f.other_ids ? *f.other_ids : commenter_identities(*f.other);
+        auto ids = f.other_ids ? std::move(*f.other_ids) : commenter_identities(*f.other);
         const auto name = trim(f.other->name);
         if (ids.empty() && !name.empty() && !f.name_scope.empty()) {
             std::string v = f.name_scope + "/#commenter=";
@@ -66,7 +66,7 @@ core::InteractionRecord comment_record(const CommentFields& f) {
         }
         if (!ids.empty()) {
             core::Participant p;
-            p.identity = ids.front();
+            p.identity = std::move(ids.front());
             p.display_name = std::string(trim(f.other->name));
             p.role = f.direction == core::Direction::out ? core::ParticipantRole::to
                                                          : core::ParticipantRole::from;
@@ -84,12 +84,13 @@ core::Result<void> CommenterLinker::link(std::string_view name,
                                          const std::vector<core::Identity>& ids,
                                          core::RecordSink& sink) {
     if (ids.size() < 2) return {};
-    const std::string key = ids[0].value + "\n" + ids[1].value;
+    const std::hash<std::string> h;
+    const std::size_t key = h(ids[0].value) * 31 + h(ids[1].value);
     if (!m_seen.insert(key).second) return {};
     if (m_seen.size() > kMaxRemembered) m_seen.clear();
     core::ContactRecord r;
     r.ext_ns = "blog-commenter";
-    r.ext_id = key;
+    r.ext_id = ids[0].value + " " + ids[1].value;
     r.display_name = std::string(trim(name));
     r.identities = ids;
     return sink.contact(r);

@@ -55,7 +55,7 @@ struct CommentFields {
 /// The interaction for a comment: channel blog, subject "Comment on “TITLE”" ("Link to …" for a
 /// mention), text as given, participant `other` (role from for inbound, to for outbound) under its
 /// first identity with its name. Pure.
-core::InteractionRecord comment_record(const CommentFields& f);
+core::InteractionRecord comment_record(CommentFields f);
 
 /// Links a commenter's email and website to one person by sending a contact record, once per
 /// commenter and run. Remembers at most kMaxRemembered commenters, then starts afresh (a
@@ -69,7 +69,7 @@ class CommenterLinker {
                             core::RecordSink& sink);
 
   private:
-    std::unordered_set<std::string> m_seen;
+    std::unordered_set<std::size_t> m_seen;  ///< hashes: a rare collision only defers a link
 };
 
 /// Comments as links of parent chains, for threading when children may come before parents.

@@ -276,7 +276,7 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
             }
             f.other = it.author;
         }
-        if (auto w = sink.interaction(comment_record(f)); !w) return w;
+        if (auto w = sink.interaction(comment_record(std::move(f))); !w) return w;
     }
     while (cursor.seen.size() > kMaxSeen) cursor.seen.pop_front();
     while (cursor.joined.size() > kMaxSeen) cursor.joined.erase(cursor.joined.begin());

@@ -213,7 +213,7 @@ class DisqusRun {
             f.other = p.author;
             if (auto l = m_linker.link(p.author, m_sink); !l) return l;
         }
-        return m_sink.interaction(comment_record(f));
+        return m_sink.interaction(comment_record(std::move(f)));
     }
 
     /// Posts whose parent came later in the file, now that every parent is known.

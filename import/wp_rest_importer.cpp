@@ -215,7 +215,7 @@ class RestRun {
         } else {
             f.other = r.author;
         }
-        return m_sink.interaction(comment_record(f));
+        return m_sink.interaction(comment_record(std::move(f)));
     }
 
     std::string m_base;

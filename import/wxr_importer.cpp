@@ -276,16 +276,16 @@ class WxrRun {
             if (p.mention) {
                 f.kind = core::InteractionKind::mention;
                 f.personal = false;  // an automated link notice, not a message to me
-                f.other = p.author;
-                f.other_ids = p.ids;
+                f.other = std::move(p.author);
+                f.other_ids = std::move(p.ids);
             } else if (p.mine) {
                 make_outbound(f, m_links.find(p.parent));
             } else {
-                f.other = p.author;
-                f.other_ids = p.ids;
                 if (auto l = m_linker.link(p.author.name, p.ids, m_sink); !l) return l;
+                f.other = std::move(p.author);
+                f.other_ids = std::move(p.ids);
             }
-            if (auto w = m_sink.interaction(comment_record(f)); !w) return w;
+            if (auto w = m_sink.interaction(comment_record(std::move(f))); !w) return w;
         }
         m_pending.clear();
         m_progress.update(m_r.bytes(), m_total, "bytes");

@@ -84,6 +84,27 @@ void XmlStreamRepair::process(bool at_end) {
     m_chunk = m_in.data();
     std::size_t i = 0;
     while (i < m_in_len && !refused()) {
+        if (m_state == State::text) {
+            // The common case without a call per construct: text and tags up to the next byte
+            // that needs a look.
+            const char* p = m_in.data() + i;
+            const std::size_t n = m_in_len - i;
+            std::size_t j = 0;
+            for (;;) {
+                while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & kText)) ++j;
+                if (j + 1 < n && p[j] == '<' &&
+                    (p[j + 1] == '/' || is_name_start(static_cast<unsigned char>(p[j + 1])))) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            if (j > 0) {
+                m_out.append(p, j);
+                i += j;
+                continue;
+            }
+        }
         const std::size_t k = step(m_in.data() + i, m_in_len - i, at_end);
         if (k == 0) break;  // a construct continues in the next chunk
         i += k;
