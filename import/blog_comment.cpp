@@ -14,6 +14,22 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
+namespace {
+
+bool is_platform_home(const core::Identity& id) {
+    static constexpr std::string_view kHosts[] = {
+        "facebook.com", "twitter.com",  "x.com",       "instagram.com", "linkedin.com",
+        "github.com",   "youtube.com",  "google.com",  "gmail.com",     "wordpress.com",
+        "blogger.com",  "blogspot.com", "medium.com",  "tumblr.com",    "example.com",
+        "yahoo.com",    "hotmail.com",  "outlook.com", "tiktok.com",    "reddit.com"};
+    if (id.kind != core::IdentityKind::website) return false;
+    for (const auto h : kHosts)
+        if (id.value == h) return true;
+    return false;
+}
+
+}  // namespace
+
 std::vector<core::Identity> commenter_identities(const Commenter& c) {
     std::vector<core::Identity> out;
     if (!trim(c.email).empty()) {
@@ -21,8 +37,12 @@ std::vector<core::Identity> commenter_identities(const Commenter& c) {
             out.push_back(std::move(*id));
     }
     if (!trim(c.url).empty()) {
-        // Only real web addresses: "http://" alone or "mailto:" are what forms let through.
-        if (auto id = core::normalize_identity(core::IdentityKind::website, c.url))
+        // A profile URL is the identity of its network (twitter.com/ben is @ben), so commenters
+        // meet their tweets and toots; "http://" alone or a bare platform home page (which
+        // thousands of commenters give) identifies nobody.
+        if (auto id = core::parse_identity(c.url); id && id->kind != core::IdentityKind::email &&
+                                                   id->kind != core::IdentityKind::phone &&
+                                                   !is_platform_home(*id))
             out.push_back(std::move(*id));
     }
     return out;

@@ -21,8 +21,10 @@ struct Commenter {
     std::string url;
 };
 
-/// The commenter's identities: email (when valid) first, then website (canonical URL). A name
-/// alone gives none. Pure.
+/// The commenter's identities: email (when valid) first, then the URL as the identity its form
+/// says (a twitter.com, Mastodon or LinkedIn profile is that network's account, anything else
+/// a website by canonical URL; a bare platform home page such as "facebook.com" is dropped). A
+/// name alone gives none. Pure.
 std::vector<core::Identity> commenter_identities(const Commenter& c);
 
 /// True when any of the commenter's identities is mine.

@@ -244,3 +244,34 @@ TEST_CASE("wxr: into a real database: twice changes nothing, me is outbound, com
     for (const auto* t : tables) after.push_back(kith::test::count_rows(*db, t));
     CHECK(after == before);
 }
+
+TEST_CASE("disqus: into a real database twice: the second run changes nothing") {
+    TempDir dir;
+    const auto path = dir / "disqus.xml";
+    write_file(path,
+               "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<disqus xmlns=\"http://disqus.com\" "
+               "xmlns:dsq=\"http://disqus.com/disqus-internals\"><thread dsq:id=\"1\"><link>"
+               "https://blog.example/a/</link><title>A</title></thread>"
+               "<post dsq:id=\"11\"><message><![CDATA[<p>Hello</p>]]></message><createdAt>"
+               "2026-11-20T10:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>"
+               "<author><email>ben@example.org</email><name>Ben</name><username>benok</username>"
+               "</author><thread dsq:id=\"1\"/></post>"
+               "<post dsq:id=\"12\"><message>Hi Ben</message><createdAt>2026-11-20T11:00:00"
+               "</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>Chloé"
+               "</name><isAnonymous>true</isAnonymous></author><thread dsq:id=\"1\"/>"
+               "<parent dsq:id=\"11\"/></post></disqus>\n");
+    auto db = kith::test::new_db(dir);
+    import::DisqusImporter disqus;
+    const auto first = import_into(*db, disqus, path.string());
+    REQUIRE_MESSAGE(first.ok(), first.error().message);
+    CHECK(kith::test::count_rows(*db, "interactions") == 2);
+    const auto people = kith::test::count_rows(*db, "people");
+    const auto identities = kith::test::count_rows(*db, "identities");
+    const auto second = import_into(*db, disqus, path.string());
+    REQUIRE(second.ok());
+    CHECK(second->counts.added == 0);
+    CHECK(second->counts.updated == 0);
+    CHECK(kith::test::count_rows(*db, "interactions") == 2);
+    CHECK(kith::test::count_rows(*db, "people") == people);
+    CHECK(kith::test::count_rows(*db, "identities") == identities);
+}

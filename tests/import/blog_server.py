@@ -7,7 +7,7 @@ Prints "PORT <n>" once listening. GET /_stage/2 switches to the second stage (ne
   /atom/                    an Atom comment feed (RFC 4287 + RFC 4685 thr:in-reply-to)
   /wp-json/wp/v2/comments   the WordPress REST API (paged, X-WP-TotalPages, after=)
   /wp-json/wp/v2/comments/N one comment
-  /error/500, /error/404, /slow (answers after 5 s), /html and /plain/… (a web page)
+  /xxe/ (a feed with an external entity), /error/500, /error/404, /slow (answers after 5 s), /html and /plain/… (a web page)
 """
 import json
 import sys
@@ -150,6 +150,10 @@ class Handler(BaseHTTPRequestHandler):
             body = comments[(page - 1) * per: page * per]
             return self.send(200, json.dumps(body), "application/json; charset=UTF-8",
                              [("X-WP-Total", str(len(comments))), ("X-WP-TotalPages", str(pages))])
+        if path == "/xxe/":  # a hostile feed: an external entity naming a local file
+            return self.send(200, '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM '
+                             '"file:///etc/passwd">]><rss><channel><item><title>&x;</title>'
+                             '</item></channel></rss>', "application/rss+xml")
         if path == "/error/500":
             return self.send(500, "<h1>Internal Server Error</h1>", "text/html")
         if path == "/slow":

@@ -210,6 +210,8 @@ TEST_CASE("web comment sources: HTTP errors, timeouts and wrong addresses are cl
          "is a web page, not a feed"},
         {"a site without the REST API answers with a page", &rest, server().url("/plain"), {},
          core::ErrorCode::format, "is not a WordPress comments API"},
+        {"a feed with a DOCTYPE (XXE)", &feed, server().url("/xxe/"), {}, core::ErrorCode::format,
+         "has a DOCTYPE"},
         {"not an http address", &feed, "file:///etc/passwd", {}, core::ErrorCode::invalid_input,
          "is not an http(s) address"},
         {"an unknown option", &feed, server().url("/atom/"), {{"colour", "red"}},

@@ -192,6 +192,14 @@ TEST_CASE("wxr: one quirk a row") {
         {"no namespace declaration for wp: (hand-edited exports): read by local name",
          "<?xml version=\"1.0\"?><rss><channel>" + item(comment({"1"})) + "</channel></rss>",
          {one}, 0, {"Namespace prefix wp"}},
+        {"a Twitter profile as the commenter's URL is their Twitter account",
+         wxr(item(comment({.id = "1", .email = "", .url = "https://twitter.com/BenOk"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 +
+          " at=2024-03-01T09:00:00Z who=twitter:@benok(Ben Okafor) personal=1 text=Nice post"}},
+        {"a platform's home page as URL identifies nobody (thousands give http://facebook.com)",
+         wxr(item(comment({.id = "1", .email = "", .url = "http://facebook.com"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 +
+          " at=2024-03-01T09:00:00Z personal=1 text=Nice post"}},
         {"a post without comments and a page with one",
          wxr(item("") + item(comment({"9"}), "https://blog.example/about/", "About")),
          {"blog.example/about#comment-9 in comment thread=blog.example/about#comment-9 "
