@@ -77,31 +77,39 @@ Expected generate(const fs::path& path, std::uint64_t comments) {
         const std::uint64_t post = i / 10;
         if (i % 10 == 0) {
             if (i) buf += "</item>\n";
-            buf += "<item><title>Post " + std::to_string(post) + "</title><link>https://bench.example/" +
-                   std::to_string(post) + "/</link><wp:post_id>" + std::to_string(post) +
+            buf += "<item><title>Post " + std::to_string(post) +
+                   "</title><link>https://bench.example/" + std::to_string(post) +
+                   "/</link><wp:post_id>" + std::to_string(post) +
                    "</wp:post_id><content:encoded><![CDATA[<p>Body of the post.</p>]]>"
                    "</content:encoded>\n";
         }
         const auto id = std::to_string(i + 1);
         // Comment 3 of each post answers comment 4, which comes later: a child before its parent.
-        const auto parent = i % 10 == 2 ? std::to_string(i + 2) : i % 10 >= 5 ? std::to_string(i) : "0";
+        const auto parent = i % 10 == 2   ? std::to_string(i + 2)
+                            : i % 10 >= 5 ? std::to_string(i)
+                                          : "0";
         const bool cdata = i % 2 == 0;
         const auto v = [&](const std::string& s) { return cdata ? "<![CDATA[" + s + "]]>" : s; };
         const auto user = std::to_string(i % 5000);
         const bool unapproved = i % 100 == 7, ping = i % 100 == 9;
-        if (unapproved || ping) ++e.skipped; else ++e.imported;
+        if (unapproved || ping)
+            ++e.skipped;
+        else
+            ++e.imported;
         buf += "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author>" +
                v("Reader " + user) + "</wp:comment_author><wp:comment_author_email>" +
                v("reader" + user + "@mail.example") +
                "</wp:comment_author_email><wp:comment_author_url>https://reader" + user +
                ".example/</wp:comment_author_url><wp:comment_date>2024-03-01 10:" +
-               std::to_string(10 + i % 50) + ":00</wp:comment_date><wp:comment_date_gmt>"
-               "2024-03-01 09:" + std::to_string(10 + i % 50) +
-               ":00</wp:comment_date_gmt><wp:comment_content>" +
+               std::to_string(10 + i % 50) +
+               ":00</wp:comment_date><wp:comment_date_gmt>"
+               "2024-03-01 09:" +
+               std::to_string(10 + i % 50) + ":00</wp:comment_date_gmt><wp:comment_content>" +
                v("Thanks, this helped with my own project. How did you handle edge cases?") +
                "</wp:comment_content><wp:comment_approved>" + (unapproved ? "0" : "1") +
                "</wp:comment_approved><wp:comment_type>" + (ping ? "pingback" : "comment") +
-               "</wp:comment_type><wp:comment_parent>" + parent + "</wp:comment_parent>"
+               "</wp:comment_type><wp:comment_parent>" + parent +
+               "</wp:comment_parent>"
                "<wp:comment_user_id>0</wp:comment_user_id></wp:comment>\n";
         if (buf.size() > (1 << 20)) {
             out << buf;
@@ -118,6 +126,15 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+/// CPU seconds (user + system) this process used so far: on a shared machine the wall clock
+/// measures the neighbours too.
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 long peak_rss_mb() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
@@ -132,15 +149,23 @@ int main(int argc, char** argv) {
     bool keep = false, check = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--comments" && i + 1 < argc) comments = std::strtoull(argv[++i], nullptr, 10);
-        else if (a == "--file" && i + 1 < argc) file = argv[++i];
-        else if (a == "--db" && i + 1 < argc) db_path = argv[++i];
-        else if (a == "--keep") keep = true;
-        else if (a == "--check") check = true;
-        else die("usage: kith-blog-bench [--comments N] [--file PATH] [--keep] [--db PATH] [--check]");
+        if (a == "--comments" && i + 1 < argc)
+            comments = std::strtoull(argv[++i], nullptr, 10);
+        else if (a == "--file" && i + 1 < argc)
+            file = argv[++i];
+        else if (a == "--db" && i + 1 < argc)
+            db_path = argv[++i];
+        else if (a == "--keep")
+            keep = true;
+        else if (a == "--check")
+            check = true;
+        else
+            die("usage: kith-blog-bench [--comments N] [--file PATH] [--keep] [--db PATH] "
+                "[--check]");
     }
     const bool temp = file.empty();
-    if (temp) file = fs::temp_directory_path() / ("kith-blog-bench-" + std::to_string(getpid()) + ".xml");
+    if (temp)
+        file = fs::temp_directory_path() / ("kith-blog-bench-" + std::to_string(getpid()) + ".xml");
     Expected expected;
     if (!fs::exists(file) || temp) {
         const auto t = Clock::now();
@@ -157,15 +182,19 @@ int main(int argc, char** argv) {
     CountingSink sink;
     core::NullProgress progress;
     const auto t = Clock::now();
+    const double cpu0 = cpu_seconds();
     const auto r = wxr.run({"wxr", file.string(), {}}, sink, progress);
     const double s = seconds_since(t);
+    const double cpu = cpu_seconds() - cpu0;
     if (!r.ok()) die("import failed: " + r.error().message);
-    std::printf("parse: %llu comments (%llu skipped, %llu warnings) in %.2f s: %.0f comments/s, "
-                "%.1f MB/s; peak RSS %ld MB\n",
-                static_cast<unsigned long long>(sink.interactions),
-                static_cast<unsigned long long>(sink.skipped_n),
-                static_cast<unsigned long long>(sink.warnings), s,
-                static_cast<double>(sink.interactions + sink.skipped_n) / s, mb / s, peak_rss_mb());
+    std::printf(
+        "parse: %llu comments (%llu skipped, %llu warnings) in %.2f s: %.0f comments/s, "
+        "%.1f MB/s; %.2f s CPU: %.0f comments/s of CPU; peak RSS %ld MB\n",
+        static_cast<unsigned long long>(sink.interactions),
+        static_cast<unsigned long long>(sink.skipped_n),
+        static_cast<unsigned long long>(sink.warnings), s,
+        static_cast<double>(sink.interactions + sink.skipped_n) / s, mb / s, cpu,
+        static_cast<double>(sink.interactions + sink.skipped_n) / cpu, peak_rss_mb());
     int rc = 0;
     if (check && (sink.interactions != expected.imported || sink.skipped_n != expected.skipped ||
                   sink.warnings != 0)) {
@@ -178,14 +207,16 @@ int main(int argc, char** argv) {
         auto db = db::Database::open(db_path);
         if (!db) die(db.error().message);
         const auto t2 = Clock::now();
-        auto result = db::run_import(**db, wxr, {"wxr", file.string(), {}}, progress,
-                                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        auto result = db::run_import(
+            **db, wxr, {"wxr", file.string(), {}}, progress,
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         const double s2 = seconds_since(t2);
         if (!result) die("database import failed: " + result.error().message);
-        std::printf("database: %llu added, %llu skipped in %.1f s: %.0f comments/s; peak RSS %ld MB\n",
-                    static_cast<unsigned long long>(result->counts.added),
-                    static_cast<unsigned long long>(result->counts.skipped), s2,
-                    static_cast<double>(sink.interactions) / s2, peak_rss_mb());
+        std::printf(
+            "database: %llu added, %llu skipped in %.1f s: %.0f comments/s; peak RSS %ld MB\n",
+            static_cast<unsigned long long>(result->counts.added),
+            static_cast<unsigned long long>(result->counts.skipped), s2,
+            static_cast<double>(sink.interactions) / s2, peak_rss_mb());
     }
     if (temp && !keep) fs::remove(file);
     return rc;

@@ -69,9 +69,9 @@ core::InteractionRecord comment_record(CommentFields f) {
     r.thread_key = std::move(f.thread_key);
     const auto title = html_to_text(f.post_title, 200);
     if (!title.empty())
-        r.subject = std::string(f.kind == core::InteractionKind::mention ? "Link to “"
-                                                                         : "Comment on “") +
-                    title + "”";
+        r.subject =
+            std::string(f.kind == core::InteractionKind::mention ? "Link to “" : "Comment on “") +
+            title + "”";
     r.text = std::move(f.text);
     r.url = std::move(f.url);
     r.personal = f.personal;
@@ -82,7 +82,8 @@ core::InteractionRecord comment_record(CommentFields f) {
             std::string v = f.name_scope + "/#commenter=";
             for (const char ch : name)
                 v += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            ids.push_back({core::IdentityKind::website, v, std::string(name) + " on " + f.name_scope});
+            ids.push_back(
+                {core::IdentityKind::website, v, std::string(name) + " on " + f.name_scope});
         }
         if (!ids.empty()) {
             core::Participant p;

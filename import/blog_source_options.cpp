@@ -25,7 +25,8 @@ core::Result<BlogSourceOptions> read_blog_source_options(const core::ImportReque
             }
         } else if (key == "mine") {
             if (value != "yes" && value != "no")
-                return make_error(ErrorCode::invalid_input, "option mine=" + value + " is not known",
+                return make_error(ErrorCode::invalid_input,
+                                  "option mine=" + value + " is not known",
                                   "Use mine=yes for a feed of my own blog, mine=no for someone "
                                   "else's.");
             o.my_blog = value == "yes";

@@ -90,8 +90,8 @@ Result<void> read_rss_item(XmlReader& r, FeedItem& it) {
         const auto paren = author_field.find('(');
         it.author.email = std::string(trim(author_field.substr(0, paren)));
         if (it.author.name.empty() && paren != std::string::npos)
-            it.author.name = std::string(trim(author_field.substr(
-                paren + 1, author_field.find(')', paren) - paren - 1)));
+            it.author.name = std::string(
+                trim(author_field.substr(paren + 1, author_field.find(')', paren) - paren - 1)));
     }
     return {};
 }
@@ -167,10 +167,10 @@ Result<Feed> parse_feed(XmlReader& r) {
         }
     }
     if (!known)
-        return make_error(ErrorCode::format,
-                          r.source_name() + " is not an RSS or Atom feed",
-                          "Give the address of a comment feed, e.g. "
-                          "https://blog.example/comments/feed/ or https://blog.example/a-post/feed/.");
+        return make_error(
+            ErrorCode::format, r.source_name() + " is not an RSS or Atom feed",
+            "Give the address of a comment feed, e.g. "
+            "https://blog.example/comments/feed/ or https://blog.example/a-post/feed/.");
     return feed;
 }
 
@@ -192,7 +192,8 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
         std::string head = response->body.substr(0, 512);
         std::transform(head.begin(), head.end(), head.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos)
+        if (head.find("<!doctype html") != std::string::npos ||
+            head.find("<html") != std::string::npos)
             return make_error(ErrorCode::format, req.location + " is a web page, not a feed",
                               "Give the comment feed's address: for WordPress, "
                               "https://blog.example/comments/feed/ or a post's address + feed/.");
@@ -202,8 +203,8 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
     report_xml_notes(*reader, sink);
     if (!feed) return feed.error();
 
-    const bool my_blog = options->my_blog.value_or(is_my_site(feed->site, sink) ||
-                                                   is_my_site(req.location, sink));
+    const bool my_blog =
+        options->my_blog.value_or(is_my_site(feed->site, sink) || is_my_site(req.location, sink));
     auto cursor = FeedCursor::parse(sink.cursor());
     std::unordered_set<std::string> seen(cursor.seen.begin(), cursor.seen.end());
     auto& items = feed->items;

@@ -71,8 +71,9 @@ class DisqusRun {
             if (m_r.depth() == 0) {
                 if (m_r.name() != "disqus")
                     return make_error(ErrorCode::format,
-                                      m_r.source_name() + " is not a Disqus export (its root "
-                                                          "element is <" +
+                                      m_r.source_name() +
+                                          " is not a Disqus export (its root "
+                                          "element is <" +
                                           std::string(m_r.name()) + ">, not <disqus>)",
                                       "Export the comments from Disqus: Admin → Moderation → "
                                       "Export.");
@@ -121,8 +122,8 @@ class DisqusRun {
             }
             if (n == "author") return read_author(p);
             std::string flag;
-            std::string* into = n == "message"     ? &p.message
-                                : n == "createdAt" ? &p.created
+            std::string* into = n == "message"                      ? &p.message
+                                : n == "createdAt"                  ? &p.created
                                 : n == "isDeleted" || n == "isSpam" ? &flag
                                                                     : nullptr;
             if (!into) return {};
@@ -190,8 +191,9 @@ class DisqusRun {
         const auto thread = m_threads.find(p.thread);
         std::string link, title;
         if (thread == m_threads.end()) {
-            m_sink.warning({where(p), "thread " + p.thread +
-                                          " is not in the export; imported in a thread of its own"});
+            m_sink.warning(
+                {where(p),
+                 "thread " + p.thread + " is not in the export; imported in a thread of its own"});
             link = "disqus-thread:" + p.thread;
         } else {
             link = thread->second.link;

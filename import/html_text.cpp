@@ -93,10 +93,9 @@ std::string html_to_text(std::string_view html, std::size_t max_bytes) {
                 }
                 i = end + 1;
                 // Inline tags join words ("<b>bo</b>ld"); block tags and <br> separate them.
-                static constexpr std::string_view kInline[] = {"a",    "b",   "i",      "em",
-                                                               "strong", "span", "code", "u",
-                                                               "s",    "small", "sub",  "sup",
-                                                               "abbr", "cite", "q",     "del", "ins"};
+                static constexpr std::string_view kInline[] = {
+                    "a",     "b",   "i",   "em",   "strong", "span", "code", "u",  "s",
+                    "small", "sub", "sup", "abbr", "cite",   "q",    "del",  "ins"};
                 bool is_inline = false;
                 for (const auto t : kInline) is_inline = is_inline || name == t;
                 if (!is_inline) emit_space();

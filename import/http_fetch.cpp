@@ -92,7 +92,8 @@ Result<HttpResponse> http_get(const std::string& url, const HttpOptions& options
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(options.timeout.count()));
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, std::min(10L, static_cast<long>(options.timeout.count())));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+                     std::min(10L, static_cast<long>(options.timeout.count())));
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_USERAGENT, "Kith/0.1 (personal CRM; comment import)");
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the server offers it
@@ -109,20 +110,20 @@ Result<HttpResponse> http_get(const std::string& url, const HttpOptions& options
     if (rc == CURLE_ABORTED_BY_CALLBACK)
         return make_error(ErrorCode::cancelled, "download of " + url + " cancelled");
     if (t.too_big)
-        return make_error(ErrorCode::network,
-                          url + " sent more than " + std::to_string(options.max_bytes >> 20) +
-                              " MiB; stopped",
-                          "Check the address: a comment feed or API page is far smaller.");
+        return make_error(
+            ErrorCode::network,
+            url + " sent more than " + std::to_string(options.max_bytes >> 20) + " MiB; stopped",
+            "Check the address: a comment feed or API page is far smaller.");
     if (rc == CURLE_OPERATION_TIMEDOUT)
-        return make_error(ErrorCode::network,
-                          url + " did not answer within " +
-                              std::to_string(options.timeout.count()) + " s",
-                          "Check the address and your connection, then try again later.");
+        return make_error(
+            ErrorCode::network,
+            url + " did not answer within " + std::to_string(options.timeout.count()) + " s",
+            "Check the address and your connection, then try again later.");
     if (rc != CURLE_OK)
-        return make_error(ErrorCode::network,
-                          "cannot fetch " + url + ": " +
-                              (error[0] ? std::string(error) : curl_easy_strerror(rc)),
-                          "Check the address and your connection.");
+        return make_error(
+            ErrorCode::network,
+            "cannot fetch " + url + ": " + (error[0] ? std::string(error) : curl_easy_strerror(rc)),
+            "Check the address and your connection.");
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &t.response.status);
     if (t.response.status >= 400)
         return make_error(ErrorCode::network,

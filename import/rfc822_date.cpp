@@ -39,8 +39,14 @@ std::optional<int> zone_minutes(std::string z) {
     for (auto& c : z) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (z == "GMT" || z == "UT" || z == "UTC" || z == "Z") return 0;
     static constexpr std::array<std::pair<std::string_view, int>, 8> kNamed = {{
-        {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5},
-        {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7},
+        {"EST", -5},
+        {"EDT", -4},
+        {"CST", -6},
+        {"CDT", -5},
+        {"MST", -7},
+        {"MDT", -6},
+        {"PST", -8},
+        {"PDT", -7},
     }};
     for (const auto& [name, hours] : kNamed)
         if (z == name) return hours * 60;

@@ -62,11 +62,16 @@ RestComment read_comment(const json& c, std::string& problem) {
     r.date_gmt = str(c, "date_gmt");
     if (c.contains("content") && c["content"].is_object()) r.html = str(c["content"], "rendered");
     const auto at = core::parse_iso(r.date_gmt);
-    if (r.id.empty()) problem = "a comment without an id";
-    else if (r.post_url.empty()) problem = "comment " + r.id + " has no link";
-    else if (!at) problem = "comment " + r.id + " has no readable date_gmt \"" + r.date_gmt + "\"";
-    if (!problem.empty()) r.id.clear();
-    else r.at = *at;
+    if (r.id.empty())
+        problem = "a comment without an id";
+    else if (r.post_url.empty())
+        problem = "comment " + r.id + " has no link";
+    else if (!at)
+        problem = "comment " + r.id + " has no readable date_gmt \"" + r.date_gmt + "\"";
+    if (!problem.empty())
+        r.id.clear();
+    else
+        r.at = *at;
     return r;
 }
 
@@ -94,9 +99,9 @@ class RestRun {
         for (std::size_t page = 1; page <= total && page <= WpRestImporter::kMaxPages; ++page) {
             if (m_progress.cancelled())
                 return make_error(ErrorCode::cancelled, "import of " + m_base + " cancelled");
-            std::string url = join_url(m_base, "wp-json/wp/v2/comments") +
-                              "?per_page=100&orderby=date_gmt&order=asc&page=" +
-                              std::to_string(page);
+            std::string url =
+                join_url(m_base, "wp-json/wp/v2/comments") +
+                "?per_page=100&orderby=date_gmt&order=asc&page=" + std::to_string(page);
             if (!after.empty()) url += "&after=" + after;
             auto got = get_json(url);
             if (!got) return got.error();

@@ -101,8 +101,9 @@ class WxrRun {
         }
         if (!any_wxr && m_comments == 0)
             return make_error(ErrorCode::format,
-                              m_r.source_name() + " is not a WordPress export (no wp:author, "
-                                                  "wp:wxr_version or wp:comment elements)",
+                              m_r.source_name() +
+                                  " is not a WordPress export (no wp:author, "
+                                  "wp:wxr_version or wp:comment elements)",
                               "Export the blog from WordPress: Tools → Export → All content.");
         return {};
     }
@@ -195,8 +196,8 @@ class WxrRun {
             return gmt;
         }
         if (!local) {
-            m_sink.warning({where(c), "comment " + c.id + " has no readable date (\"" +
-                                          c.date_gmt + "\", \"" + c.date + "\"); skipped"});
+            m_sink.warning({where(c), "comment " + c.id + " has no readable date (\"" + c.date_gmt +
+                                          "\", \"" + c.date + "\"); skipped"});
             return std::nullopt;
         }
         const auto off = m_offset.value_or(std::chrono::seconds{0});
@@ -217,8 +218,8 @@ class WxrRun {
     Result<void> take(RawComment c) {
         const auto id = std::string(trim(c.id));
         if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) {
-            m_sink.warning({where(c), "comment without a numeric comment_id (\"" + c.id +
-                                          "\"); skipped"});
+            m_sink.warning(
+                {where(c), "comment without a numeric comment_id (\"" + c.id + "\"); skipped"});
             return {};
         }
         auto parent = std::string(trim(c.parent));

@@ -43,7 +43,8 @@ void init_libxml() {
 constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 
 int read_cb(void* ctx, char* buf, int len) {
-    return static_cast<int>(static_cast<XmlStreamRepair*>(ctx)->read(buf, static_cast<std::size_t>(len)));
+    return static_cast<int>(
+        static_cast<XmlStreamRepair*>(ctx)->read(buf, static_cast<std::size_t>(len)));
 }
 
 int close_cb(void*) {
@@ -54,7 +55,8 @@ std::string_view local_part(const xmlChar* name) {
     if (!name) return {};
     std::string_view s(reinterpret_cast<const char*>(name));
     // An undeclared prefix ("wp:comment" without xmlns:wp) leaves the prefix in the name.
-    if (const auto colon = s.rfind(':'); colon != std::string_view::npos) s.remove_prefix(colon + 1);
+    if (const auto colon = s.rfind(':'); colon != std::string_view::npos)
+        s.remove_prefix(colon + 1);
     return s;
 }
 
@@ -66,8 +68,7 @@ XmlReader::XmlReader(XmlStreamRepair::Source source, std::string name)
     m_reader = xmlReaderForIO(read_cb, close_cb, &m_repair, nullptr, nullptr, kOptions);
     if (m_reader)
         xmlTextReaderSetStructuredErrorHandler(
-            as_reader(m_reader),
-            [](void* self, xmlErrorPtr e) { on_error(self, e); }, this);
+            as_reader(m_reader), [](void* self, xmlErrorPtr e) { on_error(self, e); }, this);
 }
 
 XmlReader::~XmlReader() {
@@ -83,10 +84,10 @@ Result<std::unique_ptr<XmlReader>> XmlReader::open_file(const std::string& path)
     std::FILE* raw = std::fopen(path.c_str(), "rb");
     if (!raw) {
         const int err = errno;
-        return make_error(err == ENOENT ? ErrorCode::not_found : ErrorCode::io,
-                          "cannot open " + path + ": " + std::strerror(err),
-                          err == ENOENT ? "Check the file name and path."
-                                        : "Check the file's permissions.");
+        return make_error(
+            err == ENOENT ? ErrorCode::not_found : ErrorCode::io,
+            "cannot open " + path + ": " + std::strerror(err),
+            err == ENOENT ? "Check the file name and path." : "Check the file's permissions.");
     }
     auto file = std::shared_ptr<std::FILE>(raw, [](std::FILE* f) { std::fclose(f); });
     auto source = [file](char* buf, std::size_t n) -> long {
@@ -147,10 +148,10 @@ Result<bool> XmlReader::next() {
                           "Export the data again from its site; if the file really is an "
                           "export, remove the <!DOCTYPE …> line.");
     if (m_repair.read_failed())
-        return make_error(ErrorCode::io,
-                          "read error in " + m_name + " after " + std::to_string(bytes()) +
-                              " bytes",
-                          "Check that the file is readable and the disk is healthy.");
+        return make_error(
+            ErrorCode::io,
+            "read error in " + m_name + " after " + std::to_string(bytes()) + " bytes",
+            "Check that the file is readable and the disk is healthy.");
     const std::string what = m_fatal.empty() ? "the XML cannot be parsed" : m_fatal;
     return make_error(ErrorCode::format,
                       m_name + ":" + std::to_string(m_fatal_line ? m_fatal_line : line()) +
@@ -188,7 +189,7 @@ Result<std::string> XmlReader::text() {
     const int d = depth();
     for (;;) {
         auto more = next();
-            if (!more) return more.error();
+        if (!more) return more.error();
         if (!*more) return out;
         const int type = m_type;
         if (type == XML_READER_TYPE_END_ELEMENT && depth() == d) return out;
@@ -227,9 +228,9 @@ void report_xml_notes(XmlReader& reader, core::RecordSink& sink) {
     for (const auto& n : rep.noted())
         sink.warning({reader.source_name() + ":" + std::to_string(n.line), "repaired: " + n.what});
     if (rep.repairs() > rep.noted().size())
-        sink.warning({reader.source_name(),
-                      "repaired " + std::to_string(rep.repairs() - rep.noted().size()) +
-                          " more XML problems of the same kinds"});
+        sink.warning({reader.source_name(), "repaired " +
+                                                std::to_string(rep.repairs() - rep.noted().size()) +
+                                                " more XML problems of the same kinds"});
     for (auto& [line, what] : reader.take_errors())
         sink.warning({reader.source_name() + ":" + std::to_string(line), "XML: " + what});
 }

@@ -162,8 +162,8 @@ std::size_t XmlStreamRepair::step(const char* p, std::size_t avail, bool at_end)
             note(p, std::to_string(m_skipped_lead) + " stray byte(s) before the XML start skipped");
         return step(p, avail, at_end);
     }
-    const std::uint8_t bit = m_state == State::text    ? kText
-                             : m_state == State::cdata ? kCdata
+    const std::uint8_t bit = m_state == State::text      ? kText
+                             : m_state == State::cdata   ? kCdata
                              : m_state == State::comment ? kComment
                                                          : kPi;
     if (!(kSpecial[c] & bit)) {
@@ -189,10 +189,14 @@ std::size_t XmlStreamRepair::step(const char* p, std::size_t avail, bool at_end)
         return 1;
     };
     switch (m_state) {
-        case State::cdata: return closes("]]>");
-        case State::comment: return closes("-->");
-        case State::pi: return closes("?>");
-        default: break;
+        case State::cdata:
+            return closes("]]>");
+        case State::comment:
+            return closes("-->");
+        case State::pi:
+            return closes("?>");
+        default:
+            break;
     }
     if (c == '&') return entity(p, avail, at_end);
     // c == '<' in text: most are tags, decided by the next byte alone.
@@ -265,8 +269,7 @@ std::size_t XmlStreamRepair::entity(const char* p, std::size_t avail, bool at_en
         if (is_xml_char(v)) {
             m_out.append(p, j + 1);
         } else {
-            note(p, "reference to a character XML forbids (" + std::string(p, j + 1) +
-                        ") dropped");
+            note(p, "reference to a character XML forbids (" + std::string(p, j + 1) + ") dropped");
         }
         return j + 1;
     }
@@ -289,9 +292,10 @@ std::size_t XmlStreamRepair::utf8(const char* p, std::size_t avail, bool at_end)
         m_out += p[0];
         return 1;
     }
-    const std::size_t n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-                          : b >= 0xF0 && b <= 0xF4                            ? 4
-                                                                              : 0;
+    const std::size_t n = b >= 0xC2 && b <= 0xDF   ? 2
+                          : b >= 0xE0 && b <= 0xEF ? 3
+                          : b >= 0xF0 && b <= 0xF4 ? 4
+                                                   : 0;
     if (n > avail && !at_end) return 0;
     bool ok = n != 0 && n <= avail;
     for (std::size_t k = 1; ok && k < n; ++k) {

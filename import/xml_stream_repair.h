@@ -67,8 +67,8 @@ class XmlStreamRepair {
     bool m_eof = false, m_bom = false, m_read_failed = false, m_check_utf8 = true;
     std::string m_refusal;
     std::uint64_t m_bytes_in = 0, m_repairs = 0, m_skipped_lead = 0;
-    std::uint64_t m_line = 1;          ///< line at the start of m_in (while lines are counted)
-    const char* m_chunk = nullptr;     ///< start of the chunk being processed
+    std::uint64_t m_line = 1;       ///< line at the start of m_in (while lines are counted)
+    const char* m_chunk = nullptr;  ///< start of the chunk being processed
     std::vector<Repair> m_noted;
 };
 

@@ -123,7 +123,8 @@ TEST_CASE("blog xml: XXE, external DTDs and billion laughs never reach the datab
                   "x")},
         {"billion laughs", wxr_with(lol, "&lol9;")},
         {"a DOCTYPE after a stray byte", "\x01" + wxr_with("<!DOCTYPE rss [<!ENTITY xxe SYSTEM "
-                                                           "\"file://" + secret.string() + "\">]>",
+                                                           "\"file://" +
+                                                               secret.string() + "\">]>",
                                                            "&xxe;")},
     };
     for (const auto& p : payloads) {
@@ -164,7 +165,8 @@ TEST_CASE("blog xml: an undeclared entity without a DTD stays text and fetches n
     CHECK(db->sql().execAndGet("SELECT text FROM interactions").getString() == "see &xxe; and");
 }
 
-TEST_CASE("wxr: into a real database: twice changes nothing, me is outbound, comments owe replies") {
+TEST_CASE(
+    "wxr: into a real database: twice changes nothing, me is outbound, comments owe replies") {
     TempDir dir;
     const auto path = dir / "export.xml";
     const std::string ns = "http://wordpress.org/export/1.2/";
@@ -172,34 +174,34 @@ TEST_CASE("wxr: into a real database: twice changes nothing, me is outbound, com
                             const std::string& name, const std::string& mail,
                             const std::string& gmt, const std::string& text,
                             const std::string& user = "0") {
-        return "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author>" +
-               name + "</wp:comment_author><wp:comment_author_email>" + mail +
+        return "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author>" + name +
+               "</wp:comment_author><wp:comment_author_email>" + mail +
                "</wp:comment_author_email><wp:comment_author_url>https://" +
                name.substr(0, name.find(' ')) +
                ".example/</wp:comment_author_url><wp:comment_date_gmt>" + gmt +
                "</wp:comment_date_gmt><wp:comment_content><![CDATA[" + text +
                "]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
-               "<wp:comment_parent>" + parent + "</wp:comment_parent><wp:comment_user_id>" +
-               user + "</wp:comment_user_id></wp:comment>\n";
+               "<wp:comment_parent>" +
+               parent + "</wp:comment_parent><wp:comment_user_id>" + user +
+               "</wp:comment_user_id></wp:comment>\n";
     };
-    write_file(
-        path,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss xmlns:wp=\"" + ns +
-            "\"><channel><title>Ana</title><link>https://blog.example</link>"
-            "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>ana</wp:author_login>"
-            "<wp:author_email>ana@blog.example</wp:author_email></wp:author>\n"
-            "<item><title>Grant writing</title><link>https://blog.example/grants/</link>\n" +
-            comment("10", "0", "Ben Okafor", "ben@example.org", "2026-11-20 09:00:00",
-                    "How do you start?") +
-            comment("11", "10", "Ana", "ana@blog.example", "2026-11-20 10:00:00",
-                    "With the budget.", "1") +
-            comment("12", "11", "Ben Okafor", "ben@example.org", "2026-11-21 09:00:00",
-                    "Thanks! Can I send you mine?") +
-            comment("13", "0", "Chloé Martin", "chloe@example.org", "2026-11-22 09:00:00",
-                    "Great post") +
-            comment("14", "13", "Ana Ruiz", "me@ana.example", "2026-11-22 10:00:00",
-                    "Thank you Chloé") +
-            "</item></channel></rss>\n");
+    write_file(path,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss xmlns:wp=\"" + ns +
+                   "\"><channel><title>Ana</title><link>https://blog.example</link>"
+                   "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>ana</wp:author_login>"
+                   "<wp:author_email>ana@blog.example</wp:author_email></wp:author>\n"
+                   "<item><title>Grant writing</title><link>https://blog.example/grants/</link>\n" +
+                   comment("10", "0", "Ben Okafor", "ben@example.org", "2026-11-20 09:00:00",
+                           "How do you start?") +
+                   comment("11", "10", "Ana", "ana@blog.example", "2026-11-20 10:00:00",
+                           "With the budget.", "1") +
+                   comment("12", "11", "Ben Okafor", "ben@example.org", "2026-11-21 09:00:00",
+                           "Thanks! Can I send you mine?") +
+                   comment("13", "0", "Chloé Martin", "chloe@example.org", "2026-11-22 09:00:00",
+                           "Great post") +
+                   comment("14", "13", "Ana Ruiz", "me@ana.example", "2026-11-22 10:00:00",
+                           "Thank you Chloé") +
+                   "</item></channel></rss>\n");
     auto db = kith::test::new_db(dir);
     {
         auto me = db::PeopleRepo(*db).me(kith::test::kNow);
@@ -214,7 +216,8 @@ TEST_CASE("wxr: into a real database: twice changes nothing, me is outbound, com
     REQUIRE_MESSAGE(first.ok(), first.error().message);
     CHECK(first->counts.warnings == 0);
     CHECK(kith::test::count_rows(*db, "interactions") == 5);
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM interactions WHERE direction = 'out'")
+    CHECK(db->sql()
+              .execAndGet("SELECT count(*) FROM interactions WHERE direction = 'out'")
               .getInt64() == 2);
     CHECK(db->sql().execAndGet("SELECT count(DISTINCT thread_id) FROM interactions").getInt64() ==
           2);
@@ -232,8 +235,7 @@ TEST_CASE("wxr: into a real database: twice changes nothing, me is outbound, com
     CHECK(today.owe_reply[0].channel == core::Channel::blog);
     CHECK(today.owe_reply[0].external_id == "blog.example/grants#comment-12");
 
-    const auto tables = {"people", "identities", "interactions", "participants",
-                         "threads"};
+    const auto tables = {"people", "identities", "interactions", "participants", "threads"};
     std::vector<std::int64_t> before;
     for (const auto* t : tables) before.push_back(kith::test::count_rows(*db, t));
     const auto second = import_into(*db, wxr, path.string());

@@ -69,7 +69,7 @@ inline core::Identity email(const std::string& v) {
 struct QuirkRow {
     const char* quirk;  ///< what the row covers and where it comes from
     std::string input;
-    std::vector<std::string> records;   ///< brief() of each interaction, in order
+    std::vector<std::string> records;  ///< brief() of each interaction, in order
     std::uint64_t skipped = 0;
     std::vector<std::string> warnings{};  ///< parts of the warnings' messages, in order
 };

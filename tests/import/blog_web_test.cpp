@@ -41,7 +41,8 @@ core::Result<db::ImportResult> poll(db::Database& db, core::Importer& importer,
 
 std::string texts(db::Database& db) {
     std::string out;
-    SQLite::Statement q(db.sql(), "SELECT direction, personal, text FROM interactions ORDER BY at, id");
+    SQLite::Statement q(db.sql(),
+                        "SELECT direction, personal, text FROM interactions ORDER BY at, id");
     while (q.executeStep())
         out += q.getColumn(0).getString() + (q.getColumn(1).getInt() ? "!" : "") + " " +
                q.getColumn(2).getString() + "\n";
@@ -153,7 +154,8 @@ TEST_CASE("wp-rest: pages, threads across runs, incremental by after=") {
     CHECK(first->counts.added == 150);  // two pages
     CHECK(first->counts.warnings == 0);
     // Registered user comments (author 1) on my blog are mine: 15 of them.
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM interactions WHERE direction='out'")
+    CHECK(db->sql()
+              .execAndGet("SELECT count(*) FROM interactions WHERE direction='out'")
               .getInt64() == 15);
     // Comment 12 answers 11: same thread.
     CHECK(db->sql()
@@ -200,22 +202,60 @@ TEST_CASE("web comment sources: HTTP errors, timeouts and wrong addresses are cl
         std::string message;  ///< a part of the error message
     };
     const std::vector<Case> cases = {
-        {"HTTP 500", &feed, server().url("/error/500"), {}, core::ErrorCode::network, "answered HTTP 500"},
-        {"HTTP 404", &rest, server().url("/nothing"), {}, core::ErrorCode::network, "answered HTTP 404"},
-        {"a timeout", &feed, server().url("/slow"), {{"timeout", "1"}}, core::ErrorCode::network,
+        {"HTTP 500",
+         &feed,
+         server().url("/error/500"),
+         {},
+         core::ErrorCode::network,
+         "answered HTTP 500"},
+        {"HTTP 404",
+         &rest,
+         server().url("/nothing"),
+         {},
+         core::ErrorCode::network,
+         "answered HTTP 404"},
+        {"a timeout",
+         &feed,
+         server().url("/slow"),
+         {{"timeout", "1"}},
+         core::ErrorCode::network,
          "did not answer within 1 s"},
-        {"nobody listening", &feed, "http://127.0.0.1:1/feed/", {}, core::ErrorCode::network,
+        {"nobody listening",
+         &feed,
+         "http://127.0.0.1:1/feed/",
+         {},
+         core::ErrorCode::network,
          "cannot fetch"},
-        {"a web page, not a feed", &feed, server().url("/html"), {}, core::ErrorCode::format,
+        {"a web page, not a feed",
+         &feed,
+         server().url("/html"),
+         {},
+         core::ErrorCode::format,
          "is a web page, not a feed"},
-        {"a site without the REST API answers with a page", &rest, server().url("/plain"), {},
-         core::ErrorCode::format, "is not a WordPress comments API"},
-        {"a feed with a DOCTYPE (XXE)", &feed, server().url("/xxe/"), {}, core::ErrorCode::format,
+        {"a site without the REST API answers with a page",
+         &rest,
+         server().url("/plain"),
+         {},
+         core::ErrorCode::format,
+         "is not a WordPress comments API"},
+        {"a feed with a DOCTYPE (XXE)",
+         &feed,
+         server().url("/xxe/"),
+         {},
+         core::ErrorCode::format,
          "has a DOCTYPE"},
-        {"not an http address", &feed, "file:///etc/passwd", {}, core::ErrorCode::invalid_input,
+        {"not an http address",
+         &feed,
+         "file:///etc/passwd",
+         {},
+         core::ErrorCode::invalid_input,
          "is not an http(s) address"},
-        {"an unknown option", &feed, server().url("/atom/"), {{"colour", "red"}},
-         core::ErrorCode::invalid_input, "unknown option colour"},
+        {"an unknown option",
+         &feed,
+         server().url("/atom/"),
+         {{"colour", "red"}},
+         core::ErrorCode::invalid_input,
+         "unknown option colour"},
     };
     for (const auto& c : cases) {
         const std::string what = c.what;

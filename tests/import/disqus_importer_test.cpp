@@ -17,8 +17,10 @@ namespace {
 
 std::string thread(const std::string& id, const std::string& link = "https://blog.example/hello/",
                    const std::string& title = "Hello world") {
-    return "<thread dsq:id=\"" + id + "\"><id>" + link + "</id><forum>anablog</forum>"
-           "<category dsq:id=\"7\"/><link>" + link + "</link><title>" + title +
+    return "<thread dsq:id=\"" + id + "\"><id>" + link +
+           "</id><forum>anablog</forum>"
+           "<category dsq:id=\"7\"/><link>" +
+           link + "</link><title>" + title +
            "</title><message/><createdAt>2013-01-01T10:00:00Z</createdAt><author><name>Ana "
            "Ruiz</name><isAnonymous>false</isAnonymous><username>anaruiz</username></author>"
            "<ipAddress>192.0.2.1</ipAddress><isClosed>false</isClosed><isDeleted>false</isDeleted>"
@@ -28,8 +30,8 @@ std::string thread(const std::string& id, const std::string& link = "https://blo
 /// One <post>; empty parent = top level.
 struct P {
     std::string id{}, thread = "100", parent{}, created = "2013-01-02T10:00:00Z",
-                message = "<p>Nice post</p>", name = "Ben Okafor", email = "ben@example.org",
-                username = "benok", deleted = "false", spam = "false";
+                      message = "<p>Nice post</p>", name = "Ben Okafor", email = "ben@example.org",
+                      username = "benok", deleted = "false", spam = "false";
 };
 
 std::string post(const P& p) {
@@ -61,7 +63,8 @@ BlogRun import_text(const std::string& xml, std::map<std::string, std::string> o
     return import::test::run_importer(importer, path.string(), std::move(options), std::move(mine));
 }
 
-std::string ben(const std::string& id, const std::string& root, const std::string& at = "2013-01-02T10:00:00Z") {
+std::string ben(const std::string& id, const std::string& root,
+                const std::string& at = "2013-01-02T10:00:00Z") {
     return id + " in comment thread=blog.example/hello#comment-" + root + " at=" + at +
            " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
 }
@@ -70,19 +73,21 @@ std::string ben(const std::string& id, const std::string& root, const std::strin
 
 TEST_CASE("disqus: one quirk a row") {
     const std::vector<import::test::QuirkRow> rows = {
-        {"threads then posts, as Disqus writes them", disqus(thread("100") + post({"1"})),
+        {"threads then posts, as Disqus writes them",
+         disqus(thread("100") + post({"1"})),
          {ben("1", "1")}},
         {"createdAt without Z (older exports) is UTC",
          disqus(thread("100") + post({.id = "1", .created = "2013-01-02T10:00:00"})),
          {ben("1", "1")}},
         {"a deleted post is not imported but still parents its replies",
-         disqus(thread("100") + post({.id = "1", .deleted = "true"}) + post({.id = "2", .parent = "1"})),
+         disqus(thread("100") + post({.id = "1", .deleted = "true"}) +
+                post({.id = "2", .parent = "1"})),
          {ben("2", "1")},
          1},
         {"spam is skipped", disqus(thread("100") + post({.id = "1", .spam = "true"})), {}, 1},
         {"a reply before its parent waits for it",
-         disqus(thread("100") + post({.id = "3", .parent = "2"}) + post({.id = "2", .parent = "1"}) +
-                post({"1"})),
+         disqus(thread("100") + post({.id = "3", .parent = "2"}) +
+                post({.id = "2", .parent = "1"}) + post({"1"})),
          {ben("1", "1"), ben("3", "1"), ben("2", "1")}},
         {"an orphan: its thread is missing from the export",
          disqus(thread("100") + post({.id = "1", .thread = "999"})),
@@ -90,8 +95,11 @@ TEST_CASE("disqus: one quirk a row") {
           "who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post"},
          0,
          {"thread 999 is not in the export"}},
-        {"a stray byte before <?xml (real Disqus exports)", "?" + disqus(thread("100") + post({"1"})),
-         {ben("1", "1")}, 0, {"1 stray byte(s) before the XML start"}},
+        {"a stray byte before <?xml (real Disqus exports)",
+         "?" + disqus(thread("100") + post({"1"})),
+         {ben("1", "1")},
+         0,
+         {"1 stray byte(s) before the XML start"}},
         {"invalid UTF-8 and a bare '&' in a raw element: repaired, the rest imports",
          disqus(thread("100", "https://blog.example/hello/", "Tom & Jerry \xC3") + post({"1"})),
          {"1 in comment thread=blog.example/hello#comment-1 at=2013-01-02T10:00:00Z "
@@ -106,16 +114,24 @@ TEST_CASE("disqus: one quirk a row") {
          disqus(thread("100") + post({.id = "1", .email = ""})),
          {"1 in comment thread=blog.example/hello#comment-1 at=2013-01-02T10:00:00Z "
           "who=website:disqus.com/by/benok(Ben Okafor) personal=1 text=Nice post"}},
-        {"a bad date is a warning", disqus(thread("100") + post({.id = "1", .created = "soon"})), {},
-         0, {"createdAt \"soon\" is not a date"}},
+        {"a bad date is a warning",
+         disqus(thread("100") + post({.id = "1", .created = "soon"})),
+         {},
+         0,
+         {"createdAt \"soon\" is not a date"}},
     };
-    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml); });
+    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml);
+});
 }
 
 TEST_CASE("disqus: my replies are outbound to the one I answer") {
     const auto xml = disqus(thread("100") + post({"1"}) +
-                            post({.id = "2", .parent = "1", .message = "Thanks Ben!",
-                                  .name = "Ana Ruiz", .email = "", .username = "anaruiz"}));
+                            post({.id = "2",
+                                  .parent = "1",
+                                  .message = "Thanks Ben!",
+                                  .name = "Ana Ruiz",
+                                  .email = "",
+                                  .username = "anaruiz"}));
     SUBCASE("by username option") {
         const auto run = import_text(xml, {{"me", "someone,anaruiz"}});
         REQUIRE(run.result.ok());

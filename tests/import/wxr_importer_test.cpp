@@ -22,9 +22,9 @@ constexpr const char* kNs12 = "https://wordpress.org/export/1.2/";
 /// One <wp:comment>; fields left empty are written as empty elements.
 struct C {
     std::string id{}, parent = "0", author = "Ben Okafor", email = "ben@example.org",
-                url = "https://ben.example/", date = "2024-03-01 10:00:00",
-                gmt = "2024-03-01 09:00:00", content = "Nice post", approved = "1", type = "",
-                user = "0";
+                      url = "https://ben.example/", date = "2024-03-01 10:00:00",
+                      gmt = "2024-03-01 09:00:00", content = "Nice post", approved = "1", type = "",
+                      user = "0";
 };
 
 std::string cdata(const std::string& v) {
@@ -50,35 +50,43 @@ std::string comment(const C& c, bool raw = false) {
            "</wp:meta_value></wp:commentmeta></wp:comment>\n";
 }
 
-std::string item(const std::string& comments, const std::string& link = "https://blog.example/hello/",
+std::string item(const std::string& comments,
+                 const std::string& link = "https://blog.example/hello/",
                  const std::string& title = "Hello world") {
     return "<item><title>" + title + "</title><link>" + link +
-           "</link><pubDate>Fri, 01 Mar 2024 08:00:00 +0000</pubDate><dc:creator>" +
-           cdata("ana") + "</dc:creator><guid isPermaLink=\"false\">https://blog.example/?p=1</guid>"
-           "<content:encoded>" + cdata("<p>The post, which the importer passes over.</p>") +
+           "</link><pubDate>Fri, 01 Mar 2024 08:00:00 +0000</pubDate><dc:creator>" + cdata("ana") +
+           "</dc:creator><guid isPermaLink=\"false\">https://blog.example/?p=1</guid>"
+           "<content:encoded>" +
+           cdata("<p>The post, which the importer passes over.</p>") +
            "</content:encoded><wp:post_id>1</wp:post_id><wp:status>" + cdata("publish") +
            "</wp:status><wp:post_type>" + cdata("post") + "</wp:post_type>\n" + comments +
            "</item>\n";
 }
 
-const std::string kAuthor =
-    "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>" + cdata("ana") +
-    "</wp:author_login><wp:author_email>" + cdata("ana@blog.example") +
-    "</wp:author_email><wp:author_display_name>" + cdata("Ana Ruiz") +
-    "</wp:author_display_name></wp:author>\n";
+const std::string kAuthor = "<wp:author><wp:author_id>1</wp:author_id><wp:author_login>" +
+                            cdata("ana") + "</wp:author_login><wp:author_email>" +
+                            cdata("ana@blog.example") +
+                            "</wp:author_email><wp:author_display_name>" + cdata("Ana Ruiz") +
+                            "</wp:author_display_name></wp:author>\n";
 
 std::string wxr(const std::string& items, const std::string& ns = kNs12,
                 const std::string& authors = kAuthor) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n"
-           "<rss version=\"2.0\" xmlns:excerpt=\"" + ns + "excerpt/\" "
+           "<rss version=\"2.0\" xmlns:excerpt=\"" +
+           ns +
+           "excerpt/\" "
            "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
            "xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\" "
-           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"" + ns + "\">\n"
+           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"" +
+           ns +
+           "\">\n"
            "<channel><title>Ana's blog</title><link>https://blog.example</link>"
-           "<image><url>https://blog.example/i.png</url><link>https://elsewhere.example/</link></image>"
-           "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://blog.example</wp:base_site_url>"
-           "<wp:base_blog_url>https://blog.example</wp:base_blog_url>\n" + authors + items +
-           "</channel></rss>\n";
+           "<image><url>https://blog.example/i.png</url><link>https://elsewhere.example/</link></"
+           "image>"
+           "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://blog.example</"
+           "wp:base_site_url>"
+           "<wp:base_blog_url>https://blog.example</wp:base_blog_url>\n" +
+           authors + items + "</channel></rss>\n";
 }
 
 BlogRun import_text(const std::string& xml, std::map<std::string, std::string> options = {},
@@ -90,18 +98,17 @@ BlogRun import_text(const std::string& xml, std::map<std::string, std::string> o
     return import::test::run_importer(importer, path.string(), std::move(options), std::move(mine));
 }
 
-const std::string kBen =
-    " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
+const std::string kBen = " who=email:ben@example.org(Ben Okafor) personal=1 text=Nice post";
 const std::string kThread1 = "thread=blog.example/hello#comment-1";
-
 
 }  // namespace
 
 TEST_CASE("wxr: one quirk a row") {
-    const std::string one = "blog.example/hello#comment-1 in comment " + kThread1 +
-                            " at=2024-03-01T09:00:00Z" + kBen;
+    const std::string one =
+        "blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen;
     const std::vector<import::test::QuirkRow> rows = {
-        {"namespace 1.0 (WordPress 2.x exports), plain values", wxr(item(comment({"1"}, true)), kNs10),
+        {"namespace 1.0 (WordPress 2.x exports), plain values",
+         wxr(item(comment({"1"}, true)), kNs10),
          {one}},
         {"namespace 1.1 (WordPress 3.x)", wxr(item(comment({"1"})), kNs11), {one}},
         {"namespace 1.2 over https (WordPress 4+), CDATA values", wxr(item(comment({"1"}))), {one}},
@@ -120,50 +127,72 @@ TEST_CASE("wxr: one quirk a row") {
           "blog.example/hello#comment-2 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen,
           one}},
         {"unapproved, trashed and spam comments are skipped but still link their replies",
-         wxr(item(comment({.id = "1", .approved = "0"}) + comment({.id = "2", .approved = "trash"}) +
+         wxr(item(comment({.id = "1", .approved = "0"}) +
+                  comment({.id = "2", .approved = "trash"}) +
                   comment({.id = "3", .approved = "spam"}) + comment({.id = "4", .parent = "1"}))),
-         {"blog.example/hello#comment-4 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" + kBen},
+         {"blog.example/hello#comment-4 in comment " + kThread1 + " at=2024-03-01T09:00:00Z" +
+          kBen},
          3},
         {"pingbacks and trackbacks are skipped by default",
-         wxr(item(comment({.id = "1", .type = "pingback"}) + comment({.id = "2", .type = "trackback"}) +
+         wxr(item(comment({.id = "1", .type = "pingback"}) +
+                  comment({.id = "2", .type = "trackback"}) +
                   comment({.id = "3", .type = "comment"}))),
          {"blog.example/hello#comment-3 in comment thread=blog.example/hello#comment-3 "
-          "at=2024-03-01T09:00:00Z" + kBen},
+          "at=2024-03-01T09:00:00Z" +
+          kBen},
          2},
         {"other comment types (WooCommerce order notes) are skipped",
-         wxr(item(comment({.id = "1", .type = "order_note"}))), {}, 1},
+         wxr(item(comment({.id = "1", .type = "order_note"}))),
+         {},
+         1},
         {"a parent that is not in the export (deleted as spam): the reply starts its thread",
          wxr(item(comment({.id = "5", .parent = "4"}))),
          {"blog.example/hello#comment-5 in comment thread=blog.example/hello#comment-5 "
-          "at=2024-03-01T09:00:00Z" + kBen}},
+          "at=2024-03-01T09:00:00Z" +
+          kBen}},
         {"a parent loop (a broken database) does not hang",
          wxr(item(comment({.id = "1", .parent = "2"}) + comment({.id = "2", .parent = "1"}))),
          {"blog.example/hello#comment-1 in comment thread=blog.example/hello#comment-2 "
-          "at=2024-03-01T09:00:00Z" + kBen,
+          "at=2024-03-01T09:00:00Z" +
+              kBen,
           "blog.example/hello#comment-2 in comment thread=blog.example/hello#comment-1 "
-          "at=2024-03-01T09:00:00Z" + kBen}},
+          "at=2024-03-01T09:00:00Z" +
+              kBen}},
         {"site-local date vs GMT: the GMT one is used",
-         wxr(item(comment({.id = "1", .date = "2024-03-01 23:30:00", .gmt = "2024-03-01 22:30:00"}))),
-         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-01T22:30:00Z" + kBen}},
+         wxr(item(
+             comment({.id = "1", .date = "2024-03-01 23:30:00", .gmt = "2024-03-01 22:30:00"}))),
+         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-01T22:30:00Z" +
+          kBen}},
         {"no GMT date (comments imported from Blogger): local date shifted by the learned offset",
-         wxr(item(comment({.id = "1"}) +
-                  comment({.id = "2", .date = "2024-03-02 12:00:00", .gmt = "0000-00-00 00:00:00"}))),
-         {one, "blog.example/hello#comment-2 in comment thread=blog.example/hello#comment-2 "
-               "at=2024-03-02T11:00:00Z" + kBen},
+         wxr(item(
+             comment({.id = "1"}) +
+             comment({.id = "2", .date = "2024-03-02 12:00:00", .gmt = "0000-00-00 00:00:00"}))),
+         {one,
+          "blog.example/hello#comment-2 in comment thread=blog.example/hello#comment-2 "
+          "at=2024-03-02T11:00:00Z" +
+              kBen},
          0,
          {"no comment_date_gmt; used the site-local comment_date with the offset of other "
           "comments (UTC+01:00"}},
         {"no GMT date and nothing to learn from: local date as UTC",
          wxr(item(comment({.id = "1", .date = "2024-03-02 12:00:00", .gmt = ""}))),
-         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-02T12:00:00Z" + kBen},
+         {"blog.example/hello#comment-1 in comment " + kThread1 + " at=2024-03-02T12:00:00Z" +
+          kBen},
          0,
          {"as UTC"}},
-        {"no date at all", wxr(item(comment({.id = "1", .date = "", .gmt = "yesterday"}))), {}, 0,
+        {"no date at all",
+         wxr(item(comment({.id = "1", .date = "", .gmt = "yesterday"}))),
+         {},
+         0,
          {"has no readable date"}},
         {"no comment id", wxr(item(comment({.id = ""}))), {}, 0, {"without a numeric comment_id"}},
         {"a stray byte before <?xml (seen in real Disqus and WXR files)",
-         "\x01" + wxr(item(comment({.id = "1"}))), {one}, 0, {"1 stray byte(s) before the XML start"}},
-        {"a UTF-8 byte order mark is not a stray byte", "\xEF\xBB\xBF" + wxr(item(comment({"1"}))),
+         "\x01" + wxr(item(comment({.id = "1"}))),
+         {one},
+         0,
+         {"1 stray byte(s) before the XML start"}},
+        {"a UTF-8 byte order mark is not a stray byte",
+         "\xEF\xBB\xBF" + wxr(item(comment({"1"}))),
          {one}},
         {"invalid UTF-8 in a comment (Latin-1 pasted into an old MySQL table)",
          wxr(item(comment({.id = "1", .content = "Caf\xE9 au lait"}))),
@@ -173,7 +202,9 @@ TEST_CASE("wxr: one quirk a row") {
          0,
          {"invalid UTF-8 byte replaced"}},
         {"control characters WordPress exports but XML forbids (U+000B from Word)",
-         wxr(item(comment({.id = "1", .content = "Nice\x0B post"}))), {one}, 0,
+         wxr(item(comment({.id = "1", .content = "Nice\x0B post"}))),
+         {one},
+         0,
          {"control character 11"}},
         {"raw values with a bare '&', an HTML entity and a '<' (pre-CDATA exports)",
          wxr(item(comment({.id = "1", .content = "Tom & Jerry&nbsp;say a < b"}, true))),
@@ -183,15 +214,18 @@ TEST_CASE("wxr: one quirk a row") {
          0,
          {"bare '&' escaped", "HTML entity &nbsp; replaced", "'<' that starts no tag escaped"}},
         {"comment HTML becomes plain text; scripts and images are dropped, never fetched",
-         wxr(item(comment({.id = "1", .content = "<p>Great <b>post</b>!</p><script>alert(1)"
-                                                 "</script><img src=\"https://tracker.example/p.gif\">"
-                                                 "<p>Thanks &amp; cheers &#8212; Ben</p>"}))),
+         wxr(item(comment({.id = "1",
+                           .content = "<p>Great <b>post</b>!</p><script>alert(1)"
+                                      "</script><img src=\"https://tracker.example/p.gif\">"
+                                      "<p>Thanks &amp; cheers &#8212; Ben</p>"}))),
          {"blog.example/hello#comment-1 in comment " + kThread1 +
           " at=2024-03-01T09:00:00Z who=email:ben@example.org(Ben Okafor) personal=1 "
           "text=Great post! Thanks & cheers — Ben"}},
         {"no namespace declaration for wp: (hand-edited exports): read by local name",
          "<?xml version=\"1.0\"?><rss><channel>" + item(comment({"1"})) + "</channel></rss>",
-         {one}, 0, {"Namespace prefix wp"}},
+         {one},
+         0,
+         {"Namespace prefix wp"}},
         {"a Twitter profile as the commenter's URL is their Twitter account",
          wxr(item(comment({.id = "1", .email = "", .url = "https://twitter.com/BenOk"}))),
          {"blog.example/hello#comment-1 in comment " + kThread1 +
@@ -203,9 +237,11 @@ TEST_CASE("wxr: one quirk a row") {
         {"a post without comments and a page with one",
          wxr(item("") + item(comment({"9"}), "https://blog.example/about/", "About")),
          {"blog.example/about#comment-9 in comment thread=blog.example/about#comment-9 "
-          "at=2024-03-01T09:00:00Z" + kBen}},
+          "at=2024-03-01T09:00:00Z" +
+          kBen}},
     };
-    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml); });
+    import::test::check_rows(rows, [](const std::string& xml) { return import_text(xml);
+});
 }
 
 TEST_CASE("wxr: who is me") {
@@ -225,11 +261,14 @@ TEST_CASE("wxr: who is me") {
     };
     const std::vector<MeRow> rows = {
         {"the blog author's email (wp:author_email), any case",
-         {.author = "A.", .email = "Ana@Blog.Example", .url = ""}, {}},
+         {.author = "A.", .email = "Ana@Blog.Example", .url = ""},
+         {}},
         {"the blog author's user id (comment_user_id = wp:author_id)",
-         {.author = "A.", .email = "", .url = "", .user = "1"}, {}},
+         {.author = "A.", .email = "", .url = "", .user = "1"},
+         {}},
         {"the blog author's display name on their own blog",
-         {.author = "Ana Ruiz", .email = "", .url = ""}, {}},
+         {.author = "Ana Ruiz", .email = "", .url = ""},
+         {}},
         {"one of my identities: my website",
          {.author = "A.", .email = "", .url = "http://www.ana.example/"},
          {import::test::website("ana.example")}},
@@ -243,7 +282,8 @@ TEST_CASE("wxr: who is me") {
         CHECK(import::test::brief(run.sink.interactions[1]) == expected);
     }
     SUBCASE("a stranger's reply to another commenter is inbound and personal: it is on my post") {
-        const auto run = import_text(wxr(item(comment({"1"}) + reply({.author = "Zoe", .email = "zoe@x.org"}))));
+        const auto run =
+            import_text(wxr(item(comment({"1"}) + reply({.author = "Zoe", .email = "zoe@x.org"}))));
         REQUIRE(run.sink.interactions.size() == 2);
         CHECK(run.sink.interactions[1].direction == core::Direction::in);
         CHECK(run.sink.interactions[1].personal);
@@ -251,9 +291,12 @@ TEST_CASE("wxr: who is me") {
 }
 
 TEST_CASE("wxr: pingbacks as mentions on request") {
-    const auto xml = wxr(item(comment({.id = "1", .author = "Zoe's blog » A reply",
-                                       .email = "", .url = "https://zoe.example/reply/",
-                                       .content = "[…] as Ana says […]", .type = "pingback"})));
+    const auto xml = wxr(item(comment({.id = "1",
+                                       .author = "Zoe's blog » A reply",
+                                       .email = "",
+                                       .url = "https://zoe.example/reply/",
+                                       .content = "[…] as Ana says […]",
+                                       .type = "pingback"})));
     const auto run = import_text(xml, {{"pingbacks", "mentions"}});
     REQUIRE(run.result.ok());
     REQUIRE(run.sink.interactions.size() == 1);
@@ -271,8 +314,9 @@ TEST_CASE("wxr: pingbacks as mentions on request") {
 
 TEST_CASE("wxr: files that are not exports, progress and cancel") {
     SUBCASE("an RSS feed is not an export") {
-        const auto run = import_text("<?xml version=\"1.0\"?><rss><channel><item><title>x</title>"
-                                     "</item></channel></rss>");
+        const auto run = import_text(
+            "<?xml version=\"1.0\"?><rss><channel><item><title>x</title>"
+            "</item></channel></rss>");
         REQUIRE_FALSE(run.result.ok());
         CHECK(run.result.error().code == core::ErrorCode::format);
         CHECK(run.result.error().hint.find("Tools → Export") != std::string::npos);
@@ -290,7 +334,8 @@ TEST_CASE("wxr: files that are not exports, progress and cancel") {
     }
     std::string items;
     for (int i = 0; i < 300; ++i)
-        items += item(comment({std::to_string(i)}), "https://blog.example/p" + std::to_string(i) + "/");
+        items +=
+            item(comment({std::to_string(i)}), "https://blog.example/p" + std::to_string(i) + "/");
     const auto xml = wxr(items);
     TempDir dir;
     const auto path = dir / "export.xml";

@@ -62,7 +62,8 @@ TEST_CASE("xml repair: one quirk a row, whole and split at every byte") {
          "<a><!-- & < --><?pi & ?></a>", 0},
         {"invalid UTF-8: lone continuation, overlong, surrogate, truncated",
          "<a>\x80|\xC0\xAF|\xED\xA0\x80|\xE2\x82</a>",
-         "<a>\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD"
+         "<a>\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|"
+         "\xEF\xBF\xBD"
          "\xEF\xBF\xBD</a>",
          8},
         {"valid multi-byte UTF-8 passes", "<a>é€😀</a>", "<a>é€😀</a>", 0},
@@ -87,7 +88,8 @@ TEST_CASE("xml repair: one quirk a row, whole and split at every byte") {
 TEST_CASE("xml repair: a DOCTYPE stops the stream, wherever the read boundaries fall") {
     for (const std::size_t step : {std::size_t{1}, std::size_t{4096}}) {
         const Filtered f(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x SYSTEM "
+            "\"file:///etc/passwd\">]><a>&x;</a>",
             step);
         CHECK(f.repair.refused());
         CHECK(f.out.find("passwd") == std::string::npos);
@@ -108,7 +110,8 @@ TEST_CASE("xml repair: repairs are noted with their lines, the first twenty only
 
 TEST_CASE("html_to_text: excerpts of comment HTML") {
     using kith::import::html_to_text;
-    CHECK(html_to_text("<p>Hello <b>wor</b>ld</p><p>Next&nbsp;line</p>") == "Hello world Next line");
+    CHECK(html_to_text("<p>Hello <b>wor</b>ld</p><p>Next&nbsp;line</p>") ==
+          "Hello world Next line");
     CHECK(html_to_text("a &lt;b&gt; &amp;amp; &#x41;&#66; &unknown; & done") ==
           "a <b> &amp; AB &unknown; & done");
     CHECK(html_to_text("<style>p{}</style><script>x()</script>text<!-- hidden -->") == "text");
