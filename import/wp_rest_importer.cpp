@@ -109,6 +109,9 @@ class RestRun {
                 return not_wordpress(url, "its answer is not a list of comments");
             total = std::max<std::size_t>(1, header_number(got->first, "x-wp-totalpages"));
             m_progress.update(page, total, "pages");
+            // One page at a time, so memory holds a page whatever the blog's size. Oldest first,
+            // parents come before their replies; the few that do not are fetched.
+            std::vector<RestComment> page_comments;
             for (const auto& c : got->second) {
                 std::string problem;
                 auto r = read_comment(c, problem);
@@ -118,13 +121,13 @@ class RestRun {
                 }
                 m_links.add(r.id, r.parent, r.author, is_mine(r));
                 if (r.date_gmt > newest) newest = r.date_gmt;
-                m_batch.push_back(std::move(r));
+                page_comments.push_back(std::move(r));
             }
-        }
-        for (const auto& r : m_batch) {
-            if (m_progress.cancelled())
-                return make_error(ErrorCode::cancelled, "import of " + m_base + " cancelled");
-            if (auto s = send(r); !s) return s;
+            for (const auto& r : page_comments) {
+                if (m_progress.cancelled())
+                    return make_error(ErrorCode::cancelled, "import of " + m_base + " cancelled");
+                if (auto sent = send(r); !sent) return sent;
+            }
         }
         json out;
         out["after"] = newest;
@@ -229,8 +232,7 @@ class RestRun {
     BlogSourceOptions m_opt;
     HttpOptions m_http;
     bool m_my_blog = false;
-    CommentLinks m_links{1000000};
-    std::vector<RestComment> m_batch;
+    CommentLinks m_links{200000};  ///< beyond, replies to older comments fetch their parents
     std::unordered_set<std::string> m_mine, m_failed;
     std::deque<std::string> m_mine_order;
     std::size_t m_fetches = 0;

@@ -30,8 +30,9 @@ namespace kith::import {
 /// - Skipped and counted: unapproved, spam and trashed comments, pingbacks and trackbacks (with
 ///   option pingbacks=mentions they become inbound mentions from the linking site), other
 ///   comment types (order notes…).
-/// - Commenters: name, email (when valid) and canonical website; email and website are linked to
-///   one person by a contact record.
+/// - Commenters: name, email (when valid) and URL (see commenter_identities: a Twitter or
+///   Mastodon profile is that account, other sites a website); email and URL are linked to one
+///   person by a contact record (counted in added/skipped like the comments).
 /// Bad comments (no id, no date) are warnings "FILE:LINE: …"; repaired XML is reported as
 /// warnings; XML it cannot get past ends the import with a format error naming the line (what
 /// came before stays imported). Progress in bytes; cancel between comments.
