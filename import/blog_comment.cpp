@@ -48,6 +48,16 @@ std::vector<core::Identity> commenter_identities(const Commenter& c) {
     return out;
 }
 
+const std::vector<core::Identity>& CommenterIdentityCache::get(const Commenter& c) {
+    m_key.assign(c.email);
+    m_key += '\n';
+    m_key += c.url;
+    const auto it = m_cache.find(m_key);
+    if (it != m_cache.end()) return it->second;
+    if (m_cache.size() >= kMaxEntries) m_cache.clear();
+    return m_cache.emplace(m_key, commenter_identities(c)).first->second;
+}
+
 bool commenter_is_me(const std::vector<core::Identity>& ids, const core::RecordSink& sink) {
     for (const auto& id : ids)
         if (sink.is_me(id)) return true;

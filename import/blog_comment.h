@@ -27,6 +27,19 @@ struct Commenter {
 /// name alone gives none. Pure.
 std::vector<core::Identity> commenter_identities(const Commenter& c);
 
+/// commenter_identities with a memory: the same commenters come back comment after comment, and
+/// normalising their URLs is the costliest step of a big export. Holds at most kMaxEntries
+/// commenters, then starts afresh. Not thread-safe.
+class CommenterIdentityCache {
+  public:
+    static constexpr std::size_t kMaxEntries = 50000;
+    const std::vector<core::Identity>& get(const Commenter& c);
+
+  private:
+    std::unordered_map<std::string, std::vector<core::Identity>> m_cache;
+    std::string m_key;  ///< reused: a lookup allocates nothing
+};
+
 /// True when any of the commenter's identities is mine.
 bool commenter_is_me(const Commenter& c, const core::RecordSink& sink);
 bool commenter_is_me(const std::vector<core::Identity>& ids, const core::RecordSink& sink);

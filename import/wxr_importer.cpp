@@ -223,7 +223,7 @@ class WxrRun {
             return {};
         }
         auto parent = std::string(trim(c.parent));
-        auto ids = commenter_identities(c.author);
+        auto ids = m_identities.get(c.author);
         const bool mine = is_mine(c.author, ids, c.user_id);
         if (!m_links.add(id, parent, c.author, mine) && !m_links_full) {
             m_links_full = true;
@@ -305,6 +305,7 @@ class WxrRun {
     bool m_links_full = false;
     std::optional<std::chrono::seconds> m_offset;
     CommenterLinker m_linker;
+    CommenterIdentityCache m_identities;
 };
 
 }  // namespace
