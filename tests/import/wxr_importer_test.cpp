@@ -360,3 +360,23 @@ TEST_CASE("wxr: files that are not exports, progress and cancel") {
         CHECK(run.sink.interactions.size() == 9);
     }
 }
+
+TEST_CASE("wxr: a post with more comments than are held for threading") {
+    // Past kMaxPending the comments are sent early. Their links stay, so a later reply still
+    // finds the root of its thread; a reply sent early cannot wait for a parent that comes
+    // after the cut (documented: its thread starts at itself).
+    const std::size_t n = import::WxrImporter::kMaxPending + 5;
+    std::string comments;
+    comments.reserve(n * 700);
+    for (std::size_t i = 1; i <= n; ++i) {
+        const auto parent = i == n ? "1" : i == 3 ? std::to_string(n - 1) : "0";
+        comments += comment({.id = std::to_string(i), .parent = parent});
+    }
+    const auto run = import_text(wxr(item(comments)));
+    REQUIRE(run.result.ok());
+    REQUIRE(run.sink.interactions.size() == n);
+    CHECK(run.sink.interactions.back().thread_key == kThread1.substr(7));
+    CHECK(run.sink.interactions[2].thread_key == "blog.example/hello#comment-3");
+    CHECK(run.sink.interactions[n - 2].thread_key ==
+          "blog.example/hello#comment-" + std::to_string(n - 1));
+}
