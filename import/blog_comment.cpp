@@ -48,14 +48,25 @@ std::vector<core::Identity> commenter_identities(const Commenter& c) {
     return out;
 }
 
-const std::vector<core::Identity>& CommenterIdentityCache::get(const Commenter& c) {
+CommenterBook::Entry& CommenterBook::get(const Commenter& c) {
     m_key.assign(c.email);
     m_key += '\n';
     m_key += c.url;
-    const auto it = m_cache.find(m_key);
-    if (it != m_cache.end()) return it->second;
-    if (m_cache.size() >= kMaxEntries) m_cache.clear();
-    return m_cache.emplace(m_key, commenter_identities(c)).first->second;
+    const auto it = m_entries.find(m_key);
+    if (it != m_entries.end()) return it->second;
+    if (m_entries.size() >= kMaxEntries) m_entries.clear();
+    return m_entries.emplace(m_key, Entry{commenter_identities(c), false}).first->second;
+}
+
+core::Result<void> CommenterBook::link(std::string_view name, Entry& e, core::RecordSink& sink) {
+    if (e.linked || e.ids.size() < 2) return {};
+    e.linked = true;
+    core::ContactRecord r;
+    r.ext_ns = "blog-commenter";
+    r.ext_id = e.ids[0].value + " " + e.ids[1].value;
+    r.display_name = std::string(trim(name));
+    r.identities = e.ids;
+    return sink.contact(r);
 }
 
 bool commenter_is_me(const std::vector<core::Identity>& ids, const core::RecordSink& sink) {
@@ -105,26 +116,6 @@ core::InteractionRecord comment_record(CommentFields f) {
         }
     }
     return r;
-}
-
-core::Result<void> CommenterLinker::link(const Commenter& c, core::RecordSink& sink) {
-    return link(c.name, commenter_identities(c), sink);
-}
-
-core::Result<void> CommenterLinker::link(std::string_view name,
-                                         const std::vector<core::Identity>& ids,
-                                         core::RecordSink& sink) {
-    if (ids.size() < 2) return {};
-    const std::hash<std::string> h;
-    const std::size_t key = h(ids[0].value) * 31 + h(ids[1].value);
-    if (!m_seen.insert(key).second) return {};
-    if (m_seen.size() > kMaxRemembered) m_seen.clear();
-    core::ContactRecord r;
-    r.ext_ns = "blog-commenter";
-    r.ext_id = ids[0].value + " " + ids[1].value;
-    r.display_name = std::string(trim(name));
-    r.identities = ids;
-    return sink.contact(r);
 }
 
 bool CommentLinks::add(const std::string& id, std::string parent, Commenter author, bool mine) {

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/importer.h"
@@ -27,16 +26,26 @@ struct Commenter {
 /// name alone gives none. Pure.
 std::vector<core::Identity> commenter_identities(const Commenter& c);
 
-/// commenter_identities with a memory: the same commenters come back comment after comment, and
-/// normalising their URLs is the costliest step of a big export. Holds at most kMaxEntries
-/// commenters, then starts afresh. Not thread-safe.
-class CommenterIdentityCache {
+/// The commenters of one run: their identities, normalised once per commenter (the same people
+/// come back comment after comment, and normalising URLs is the costliest step of a big export),
+/// and whether their email and URL were already linked to one person. Holds at most kMaxEntries
+/// commenters, then starts afresh (a repeated link only costs the sink a lookup). Not
+/// thread-safe.
+class CommenterBook {
   public:
     static constexpr std::size_t kMaxEntries = 50000;
-    const std::vector<core::Identity>& get(const Commenter& c);
+    struct Entry {
+        std::vector<core::Identity> ids;  ///< commenter_identities
+        bool linked = false;
+    };
+    /// The commenter's entry; valid until the next call.
+    Entry& get(const Commenter& c);
+    /// Sends a contact record linking the entry's email and URL to one person, once per entry
+    /// (nothing when it has fewer than two identities).
+    static core::Result<void> link(std::string_view name, Entry& e, core::RecordSink& sink);
 
   private:
-    std::unordered_map<std::string, std::vector<core::Identity>> m_cache;
+    std::unordered_map<std::string, Entry> m_entries;
     std::string m_key;  ///< reused: a lookup allocates nothing
 };
 
@@ -71,21 +80,6 @@ struct CommentFields {
 /// mention), text as given, participant `other` (role from for inbound, to for outbound) under its
 /// first identity with its name. Pure.
 core::InteractionRecord comment_record(CommentFields f);
-
-/// Links a commenter's email and website to one person by sending a contact record, once per
-/// commenter and run. Remembers at most kMaxRemembered commenters, then starts afresh (a
-/// repeat only costs the sink a lookup), so memory stays bounded.
-class CommenterLinker {
-  public:
-    static constexpr std::size_t kMaxRemembered = 100000;
-    core::Result<void> link(const Commenter& c, core::RecordSink& sink);
-    /// The same with the commenter's identities already made.
-    core::Result<void> link(std::string_view name, const std::vector<core::Identity>& ids,
-                            core::RecordSink& sink);
-
-  private:
-    std::unordered_set<std::size_t> m_seen;  ///< hashes: a rare collision only defers a link
-};
 
 /// Comments as links of parent chains, for threading when children may come before parents.
 /// Holds at most `max_links` comments (memory stays bounded). Not thread-safe.

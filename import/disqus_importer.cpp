@@ -161,7 +161,7 @@ class DisqusRun {
         // A Disqus profile is the commenter's web identity when there is no email.
         if (!p.username.empty()) p.author.url = "https://disqus.com/by/" + p.username + "/";
         const bool mine =
-            commenter_is_me(m_identities.get(p.author), m_sink) || m_me.count(p.username);
+            commenter_is_me(m_commenters.get(p.author).ids, m_sink) || m_me.count(p.username);
         if (!m_links.add(p.id, p.parent, p.author, mine) && !m_links_full) {
             m_links_full = true;
             m_sink.warning({where(p), "more than " + std::to_string(kMaxLinks) +
@@ -213,10 +213,10 @@ class DisqusRun {
         if (self && self->mine) {
             make_outbound(f, m_links.find(p.parent));
         } else {
-            const auto& ids = m_identities.get(p.author);
-            if (auto l = m_linker.link(p.author.name, ids, m_sink); !l) return l;
+            auto& entry = m_commenters.get(p.author);
+            if (auto l = CommenterBook::link(p.author.name, entry, m_sink); !l) return l;
             f.other = p.author;
-            f.other_ids = ids;
+            f.other_ids = entry.ids;
         }
         return m_sink.interaction(comment_record(std::move(f)));
     }
@@ -242,8 +242,7 @@ class DisqusRun {
     CommentLinks m_links{kMaxLinks};
     bool m_links_full = false;
     std::vector<std::pair<Post, core::TimePoint>> m_deferred;
-    CommenterLinker m_linker;
-    CommenterIdentityCache m_identities;
+    CommenterBook m_commenters;
 };
 
 }  // namespace

@@ -46,6 +46,7 @@ struct Pending {
     std::string id, parent, text;
     Commenter author;
     std::vector<core::Identity> ids;  ///< the author's
+    bool link = false;                ///< the first inbound comment of its author: link ids
     core::TimePoint at{};
     bool mine = false, mention = false;
 };
@@ -223,8 +224,8 @@ class WxrRun {
             return {};
         }
         auto parent = std::string(trim(c.parent));
-        auto ids = m_identities.get(c.author);
-        const bool mine = is_mine(c.author, ids, c.user_id);
+        auto& entry = m_commenters.get(c.author);
+        const bool mine = is_mine(c.author, entry.ids, c.user_id);
         if (!m_links.add(id, parent, c.author, mine) && !m_links_full) {
             m_links_full = true;
             m_sink.warning({where(c), "post has more than " + std::to_string(kMaxLinksPerPost) +
@@ -247,8 +248,11 @@ class WxrRun {
         }
         const auto at = date_of(c);
         if (!at) return {};
+        // The author's email and URL are linked with their first inbound comment of the run.
+        const bool link = !mine && !ping && !entry.linked;
+        entry.linked = entry.linked || link;
         m_pending.push_back(Pending{id, parent, html_to_text(c.content), std::move(c.author),
-                                    std::move(ids), *at, mine, ping});
+                                    entry.ids, link, *at, mine, ping});
         if (m_pending.size() >= WxrImporter::kMaxPending) return flush();
         return {};
     }
@@ -282,7 +286,10 @@ class WxrRun {
             } else if (p.mine) {
                 make_outbound(f, m_links.find(p.parent));
             } else {
-                if (auto l = m_linker.link(p.author.name, p.ids, m_sink); !l) return l;
+                if (p.link) {
+                    CommenterBook::Entry e{p.ids, false};
+                    if (auto l = CommenterBook::link(p.author.name, e, m_sink); !l) return l;
+                }
                 f.other = std::move(p.author);
                 f.other_ids = std::move(p.ids);
             }
@@ -304,8 +311,7 @@ class WxrRun {
     CommentLinks m_links{kMaxLinksPerPost};
     bool m_links_full = false;
     std::optional<std::chrono::seconds> m_offset;
-    CommenterLinker m_linker;
-    CommenterIdentityCache m_identities;
+    CommenterBook m_commenters;
 };
 
 }  // namespace

@@ -135,9 +135,8 @@ Result<bool> XmlReader::next() {
     if (rc == 1) {
         m_type = xmlTextReaderNodeType(r);
         m_depth = xmlTextReaderDepth(r);
-        m_local = m_type == XML_READER_TYPE_ELEMENT || m_type == XML_READER_TYPE_END_ELEMENT
-                      ? local_part(xmlTextReaderConstLocalName(r))
-                      : std::string_view();
+        m_local = m_type == XML_READER_TYPE_ELEMENT ? local_part(xmlTextReaderConstLocalName(r))
+                                                    : std::string_view();
         return true;
     }
     m_type = 0;

@@ -42,7 +42,7 @@ class XmlReader {
     bool is_start() const { return m_type == 1; }  ///< an element's start (or self-closing)
     bool is_end() const { return m_type == 15; }   ///< an element's end (not for self-closing)
     bool is_empty() const;                         ///< a self-closing element: no end follows
-    /// The element's name without prefix ("comment" for <wp:comment>).
+    /// At an element's start: its name without prefix ("comment" for <wp:comment>); else empty.
     std::string_view name() const { return m_local; }
     int depth() const { return m_depth; }
     /// The value of the attribute with local name `local` ("id" for dsq:id), if present.
