@@ -88,7 +88,7 @@ core::InteractionRecord comment_record(CommentFields f) {
     r.ext_ns = std::move(f.ext_ns);
     r.ext_id = std::move(f.ext_id);
     r.thread_key = std::move(f.thread_key);
-    const auto title = html_to_text(f.post_title, 200);
+    const auto title = comment_html_to_text(f.post_title, 200);
     if (!title.empty())
         r.subject =
             std::string(f.kind == core::InteractionKind::mention ? "Link to “" : "Comment on “") +

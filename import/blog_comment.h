@@ -59,7 +59,7 @@ struct CommentFields {
     std::string ext_id;
     std::string thread_key;
     std::string post_title;
-    std::string text;  ///< plain text (see html_to_text)
+    std::string text;  ///< plain text (see comment_html_to_text)
     std::string url;   ///< link to the comment
     core::TimePoint at{};
     core::Direction direction = core::Direction::in;

@@ -180,7 +180,7 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
                                       core::Progress& progress) {
     auto options = read_blog_source_options(req);
     if (!options) return options.error();
-    HttpOptions http;
+    FetchOptions http;
     http.timeout = options->timeout;
     http.accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5";
     progress.update(0, 0, "bytes");
@@ -257,7 +257,7 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
             if (const auto by = title.rfind(" by "); by != std::string::npos) title.resize(by);
         }
         f.post_title = title;
-        f.text = html_to_text(it.html);
+        f.text = comment_html_to_text(it.html);
         f.url = it.link;
         f.at = it.at;
         f.name_scope = scope;

@@ -180,7 +180,7 @@ class DisqusRun {
             m_sink.warning({where(p), "createdAt \"" + p.created + "\" is not a date; skipped"});
             return {};
         }
-        p.message = html_to_text(p.message);
+        p.message = comment_html_to_text(p.message);
         if (!m_links.root_of(p.id).complete && m_deferred.size() < DisqusImporter::kMaxDeferred) {
             m_deferred.push_back({std::move(p), *at});
             return {};

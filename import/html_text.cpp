@@ -64,7 +64,7 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     return s.substr(0, n);
 }
 
-std::string html_to_text(std::string_view html, std::size_t max_bytes) {
+std::string comment_html_to_text(std::string_view html, std::size_t max_bytes) {
     std::string out;
     out.reserve(std::min(html.size(), max_bytes + 8));
     bool space = false;  // a space is pending (collapsed)

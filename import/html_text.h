@@ -12,7 +12,7 @@ namespace kith::import {
 /// written), runs of white space collapsed to one space, cut at `max_bytes` on a UTF-8
 /// boundary with "…". Text without tags passes through decoded. Nothing is fetched: the
 /// function only looks at the string. Pure and thread-safe.
-std::string html_to_text(std::string_view html, std::size_t max_bytes = 500);
+std::string comment_html_to_text(std::string_view html, std::size_t max_bytes = 500);
 
 /// `s` cut to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);

@@ -16,7 +16,7 @@ using core::make_error;
 using core::Result;
 
 struct Transfer {
-    HttpResponse response;
+    FetchResponse response;
     std::size_t max_bytes = 0;
     bool too_big = false;
     const core::Progress* progress = nullptr;
@@ -69,7 +69,7 @@ std::string join_url(std::string base, std::string_view path) {
     return base + "/" + std::string(path);
 }
 
-Result<HttpResponse> http_get(const std::string& url, const HttpOptions& options,
+Result<FetchResponse> http_get(const std::string& url, const FetchOptions& options,
                               const core::Progress& progress) {
     init_curl();
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)

@@ -138,7 +138,7 @@ class RestRun {
     }
 
   private:
-    static std::size_t header_number(const HttpResponse& r, const char* name) {
+    static std::size_t header_number(const FetchResponse& r, const char* name) {
         const auto it = r.headers.find(name);
         if (it == r.headers.end()) return 1;
         try {
@@ -154,7 +154,7 @@ class RestRun {
                           "on (WordPress 4.7 or later, not blocked by a plugin).");
     }
 
-    Result<std::pair<HttpResponse, json>> get_json(const std::string& url) {
+    Result<std::pair<FetchResponse, json>> get_json(const std::string& url) {
         auto r = http_get(url, m_http, m_progress);
         if (!r) return r.error();
         auto j = json::parse(r->body, nullptr, false);
@@ -214,7 +214,7 @@ class RestRun {
         f.ext_ns = std::string(kWordPressNs);
         f.ext_id = wordpress_comment_id(r.post_url, r.id);
         f.thread_key = post + "#comment-" + m_links.root_of(r.id).id;
-        f.text = html_to_text(r.html);
+        f.text = comment_html_to_text(r.html);
         f.url = r.link;
         f.at = r.at;
         f.name_scope = site_host(m_base);
@@ -230,7 +230,7 @@ class RestRun {
     core::RecordSink& m_sink;
     core::Progress& m_progress;
     BlogSourceOptions m_opt;
-    HttpOptions m_http;
+    FetchOptions m_http;
     bool m_my_blog = false;
     CommentLinks m_links{200000};  ///< beyond, replies to older comments fetch their parents
     std::unordered_set<std::string> m_mine, m_failed;

@@ -13,16 +13,16 @@
 #include "import/rfc822_date.h"
 #include "import/wp_rest_importer.h"
 #include "tests/import/blog_test_util.h"
-#include "tests/import/loopback_server.h"
+#include "tests/import/blog_test_server.h"
 
 using namespace kith;
-using import::test::LoopbackServer;
+using import::test::BlogTestServer;
 using kith::test::TempDir;
 
 namespace {
 
-LoopbackServer& server() {
-    static LoopbackServer s(std::string(KITH_SOURCE_DIR) + "/tests/import/blog_server.py");
+BlogTestServer& server() {
+    static BlogTestServer s(std::string(KITH_SOURCE_DIR) + "/tests/import/blog_server.py");
     return s;
 }
 

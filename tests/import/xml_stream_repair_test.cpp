@@ -108,16 +108,16 @@ TEST_CASE("xml repair: repairs are noted with their lines, the first twenty only
     CHECK(f.repair.noted()[19].line == 21);
 }
 
-TEST_CASE("html_to_text: excerpts of comment HTML") {
-    using kith::import::html_to_text;
-    CHECK(html_to_text("<p>Hello <b>wor</b>ld</p><p>Next&nbsp;line</p>") ==
+TEST_CASE("comment_html_to_text: excerpts of comment HTML") {
+    using kith::import::comment_html_to_text;
+    CHECK(comment_html_to_text("<p>Hello <b>wor</b>ld</p><p>Next&nbsp;line</p>") ==
           "Hello world Next line");
-    CHECK(html_to_text("a &lt;b&gt; &amp;amp; &#x41;&#66; &unknown; & done") ==
+    CHECK(comment_html_to_text("a &lt;b&gt; &amp;amp; &#x41;&#66; &unknown; & done") ==
           "a <b> &amp; AB &unknown; & done");
-    CHECK(html_to_text("<style>p{}</style><script>x()</script>text<!-- hidden -->") == "text");
-    CHECK(html_to_text("1 < 2 and <br/>3") == "1 < 2 and 3");
-    CHECK(html_to_text("   spaced\n\n  out   ") == "spaced out");
-    CHECK(html_to_text(std::string(600, 'a'), 10) == "aaaaaaaaaa…");
-    CHECK(html_to_text("ééééé", 5) == "éé…");  // never half a character
-    CHECK(html_to_text("unclosed <a href=\"x") == "unclosed");
+    CHECK(comment_html_to_text("<style>p{}</style><script>x()</script>text<!-- hidden -->") == "text");
+    CHECK(comment_html_to_text("1 < 2 and <br/>3") == "1 < 2 and 3");
+    CHECK(comment_html_to_text("   spaced\n\n  out   ") == "spaced out");
+    CHECK(comment_html_to_text(std::string(600, 'a'), 10) == "aaaaaaaaaa…");
+    CHECK(comment_html_to_text("ééééé", 5) == "éé…");  // never half a character
+    CHECK(comment_html_to_text("unclosed <a href=\"x") == "unclosed");
 }

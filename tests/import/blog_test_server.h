@@ -14,9 +14,9 @@ namespace kith::import::test {
 
 /// Runs `python3 SCRIPT`, which must print "PORT <n>" once it listens on 127.0.0.1; kills it
 /// (SIGTERM, then SIGKILL) when the object goes.
-class LoopbackServer {
+class BlogTestServer {
   public:
-    explicit LoopbackServer(const std::string& script) {
+    explicit BlogTestServer(const std::string& script) {
         int out[2];
         REQUIRE(::pipe(out) == 0);
         m_pid = ::fork();
@@ -37,7 +37,7 @@ class LoopbackServer {
         REQUIRE_MESSAGE(got, "the test server did not start (is python3 installed?)");
         REQUIRE(std::sscanf(line, "PORT %d", &m_port) == 1);
     }
-    ~LoopbackServer() {
+    ~BlogTestServer() {
         ::kill(m_pid, SIGTERM);
         for (int i = 0; i < 50; ++i) {
             if (::waitpid(m_pid, nullptr, WNOHANG) == m_pid) return;
@@ -46,8 +46,8 @@ class LoopbackServer {
         ::kill(m_pid, SIGKILL);
         ::waitpid(m_pid, nullptr, 0);
     }
-    LoopbackServer(const LoopbackServer&) = delete;
-    LoopbackServer& operator=(const LoopbackServer&) = delete;
+    BlogTestServer(const BlogTestServer&) = delete;
+    BlogTestServer& operator=(const BlogTestServer&) = delete;
 
     std::string url(const std::string& path) const {
         return "http://127.0.0.1:" + std::to_string(m_port) + path;
