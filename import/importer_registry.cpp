@@ -3,16 +3,20 @@
 #include <algorithm>
 #include <array>
 
+#include "import/comment_feed_importer.h"
 #include "import/demo_importer.h"
+#include "import/disqus_importer.h"
 #include "import/eml_importer.h"
 #include "import/imap_importer.h"
 #include "import/jsonl_importer.h"
 #include "import/maildir_importer.h"
-#include "import/mbox_importer.h"
 #include "import/mastodon_api_importer.h"
 #include "import/mastodon_archive_importer.h"
 #include "import/mastodon_csv_importer.h"
+#include "import/mbox_importer.h"
 #include "import/twitter_archive_importer.h"
+#include "import/wp_rest_importer.h"
+#include "import/wxr_importer.h"
 
 namespace kith::import {
 
@@ -28,7 +32,9 @@ std::unique_ptr<core::Importer> make() {
 // One line per importer. The kind string lives only in the importer itself, so the table cannot
 // disagree with it; constructing an importer is cheap (they hold no state between runs).
 constexpr std::array kFactories = {
+    Factory{&make<CommentFeedImporter>},
     Factory{&make<DemoImporter>},
+    Factory{&make<DisqusImporter>},
     Factory{&make<JsonlImporter>},
     Factory{&make<MboxImporter>},
     Factory{&make<MaildirImporter>},
@@ -38,6 +44,8 @@ constexpr std::array kFactories = {
     Factory{&make<MastodonArchiveImporter>},
     Factory{&make<MastodonCsvImporter>},
     Factory{&make<TwitterArchiveImporter>},
+    Factory{&make<WpRestImporter>},
+    Factory{&make<WxrImporter>},
 };
 
 }  // namespace

@@ -119,7 +119,7 @@ std::string html_unescape(std::string_view s) {
     return out;
 }
 
-std::string html_to_text(std::string_view html) {
+std::string status_html_to_text(std::string_view html) {
     std::string raw;
     raw.reserve(html.size());
     for (std::size_t i = 0; i < html.size();) {

@@ -30,7 +30,7 @@ std::string html_unescape(std::string_view s);
 
 /// Plain text from Mastodon's HTML content: tags dropped, <br> and </p> as line breaks, entities
 /// decoded.
-std::string html_to_text(std::string_view html);
+std::string status_html_to_text(std::string_view html);
 
 /// The code points [from, to) of UTF-8 `s` (Twitter's entity indices count code points, not
 /// bytes or UTF-16 units). Out-of-range bounds are clamped.

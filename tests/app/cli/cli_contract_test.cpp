@@ -275,7 +275,8 @@ TEST_CASE("a failed import exits non-zero with one line on stderr") {
          {"outlook-pst", "x.pst"},
          2,
          "unknown import kind 'outlook-pst'",
-         "Known kinds: eml, imap, jsonl, maildir, mastodon, mastodon-archive, mastodon-csv, mbox, twitter"},
+         "Known kinds: disqus, eml, feed, imap, jsonl, maildir, mastodon, mastodon-archive, "
+         "mastodon-csv, mbox, twitter, wp-rest, wxr"},
         {"demo through import", {"demo", "x"}, 2, "demo", "kith-cli demo"},
     };
     const KithCli cli(dir);

@@ -1,0 +1,106 @@
+#pragma once
+// Safe streaming XML for importers: libxml2's xmlTextReader behind XmlStreamRepair.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/importer.h"
+#include "core/result.h"
+#include "import/xml_stream_repair.h"
+
+namespace kith::import {
+
+/// Reads an XML document node by node in bounded memory (libxml2 frees what it has passed).
+/// Hostile input is neutralised: a DOCTYPE is refused before libxml2 sees it, entities are
+/// never substituted, no DTD is loaded, the network is off, and the process-wide external
+/// entity loader refuses every URI (so even a parser bug cannot read a file). Element names are
+/// matched by local name, so every namespace version of a format reads the same. Known
+/// breakage is repaired on the way in (see XmlStreamRepair). One reader per thread.
+class XmlReader {
+  public:
+    /// A field longer than this is cut (a comment's excerpt needs far less).
+    static constexpr std::size_t kMaxText = 256 * 1024;
+
+    /// Opens `path`. Errors: not_found, io.
+    static core::Result<std::unique_ptr<XmlReader>> open_file(const std::string& path);
+    /// Reads `data`; `name` is used in messages (a URL).
+    static std::unique_ptr<XmlReader> from_memory(std::string data, std::string name);
+    ~XmlReader();
+    XmlReader(const XmlReader&) = delete;
+    XmlReader& operator=(const XmlReader&) = delete;
+
+    /// The next node; false at the end of the document. An Error (format, io) when the document
+    /// cannot be read further: a refused DOCTYPE, or an error libxml2 cannot get past, with its
+    /// line and what to do.
+    core::Result<bool> next();
+
+    bool is_start() const { return m_type == 1; }  ///< an element's start (or self-closing)
+    bool is_end() const { return m_type == 15; }   ///< an element's end (not for self-closing)
+    bool is_empty() const;                         ///< a self-closing element: no end follows
+    /// At an element's start: its name without prefix ("comment" for <wp:comment>); else empty.
+    std::string_view name() const { return m_local; }
+    int depth() const { return m_depth; }
+    /// The value of the attribute with local name `local` ("id" for dsq:id), if present.
+    std::optional<std::string> attribute(std::string_view local) const;
+
+    /// At an element's start: the text and CDATA inside it up to its end (nested elements'
+    /// text included), at most kMaxText bytes kept. Leaves the reader on the element's end.
+    core::Result<std::string> text();
+
+    /// text() trimmed of surrounding white space, into `out`.
+    core::Result<void> text_into(std::string& out);
+
+    /// At an element's start: calls `on_child(name)` at the start of each direct child element
+    /// until the element ends. `on_child` may read the child with text() or ignore it (its
+    /// content is then passed over). Stops at the first error `on_child` or the XML gives.
+    template <class F>
+    core::Result<void> children(F&& on_child) {
+        if (!is_start() || is_empty()) return {};
+        const int d = depth();
+        for (;;) {
+            auto more = next();
+            if (!more) return more.error();
+            if (!*more) return {};
+            if (is_end() && depth() == d) return {};
+            if (is_start() && depth() == d + 1) {
+                if (auto r = on_child(name()); !r) return r;
+            }
+        }
+    }
+
+    /// Current line (of the input) and input bytes consumed, for locations and progress.
+    int line() const;
+    std::uint64_t bytes() const { return m_repair.bytes_in(); }
+    const std::string& source_name() const { return m_name; }
+
+    /// Repairs the input needed (see XmlStreamRepair).
+    const XmlStreamRepair& repairs() const { return m_repair; }
+    /// Errors libxml2 reported and read past (namespace errors…), with their lines; cleared.
+    std::vector<std::pair<int, std::string>> take_errors();
+
+  private:
+    XmlReader(XmlStreamRepair::Source source, std::string name);
+    static void on_error(void* self, const void* error);
+
+    std::string m_name;
+    XmlStreamRepair m_repair;
+    void* m_reader = nullptr;  ///< xmlTextReaderPtr; libxml2 stays out of this header
+    std::vector<std::pair<int, std::string>> m_errors;
+    std::string m_fatal;
+    int m_fatal_line = 0;
+    // The current node, read once per node: callers ask several times.
+    int m_type = 0;
+    int m_depth = 0;
+    std::string_view m_local;
+};
+
+/// Tells the sink, as warnings located "SOURCE:LINE", what the reader repaired in the input
+/// (the first ones, then how many more) and the errors libxml2 read past. Call once at the end.
+void report_xml_notes(XmlReader& reader, core::RecordSink& sink);
+
+}  // namespace kith::import
