@@ -12,6 +12,7 @@
 #include <wx/app.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
+#include <wx/image.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/persist/toplevel.h>
@@ -60,6 +61,7 @@ class KithApp : public wxApp {
         // wxApp::OnInit is not called: main() already parsed the command line, and wx's own
         // parser would reject --db.
         SetAppName("kith");
+        wxInitAllImageHandlers();
         SetAppDisplayName("Kith");
 
         auto clock = clock_from_env(std::getenv("KITH_NOW"));
@@ -79,6 +81,7 @@ class KithApp : public wxApp {
         options.clock = *clock;
         options.demo_path = db::default_database_path(true);
         options.demo_people = kDemoPeople;
+        options.desktop_integration = true;
         auto* frame = new MainFrame(std::move(*opened), std::move(options));
         if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Centre();
         frame->Show();

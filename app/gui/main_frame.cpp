@@ -3,17 +3,21 @@
 #include <wx/aboutdlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notifmsg.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 #include <wx/weakref.h>
 
 #include "app/gui/add_source_dialog.h"
+#include "app/gui/app_icon.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/launch_options.h"
+#include "app/gui/preferences_dialog.h"
 #include "app/gui/quick_log_dialog.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/tray_icon.h"
 #include "app/gui/welcome_panel.h"
 #include "app/gui/workspace.h"
 #include "db/database.h"
@@ -52,12 +56,16 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
       m_db(std::move(database)),
       m_options(std::move(options)) {
     SetMinSize(FromDIP(wxSize(640, 420)));
+    SetIcons(app_icons());
 
     auto* file = new wxMenu;
     file->Append(kIdImport, wxString::FromUTF8("&Import…\tCtrl+I"),
                  "Import history from a file, folder or account");
     file->Append(kIdOpenDemo, "Open &Demo Data",
                  "Show made-up people from the separate demo file; your own data stays as it is");
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, wxString::FromUTF8("&Preferences…\tCtrl+,"),
+                 "My identities, reminders and notifications");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q", "Quit Kith");
     auto* people = new wxMenu;
@@ -91,6 +99,27 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     Bind(wxEVT_MENU, &MainFrame::OnQuit, this, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, &MainFrame::OnNewPerson, this, kIdNewPerson);
+    Bind(wxEVT_MENU, &MainFrame::OnPreferences, this, wxID_PREFERENCES);
+    if (m_options.desktop_integration) {
+        if (wxTaskBarIcon::IsAvailable()) {
+            TrayActions tray;
+            tray.show = [this] {
+                Show();
+                Raise();
+            };
+            tray.quick_log = [this] {
+                wxCommandEvent e(wxEVT_MENU, kIdQuickLog);
+                OnWorkspaceCommand(e);
+            };
+            tray.quit = [this] { Close(true); };
+            m_tray = std::make_unique<TrayIcon>(tray);
+        }
+        m_reminder_timer.SetOwner(this);
+        Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+            if (auto r = reload(); !r) SetStatusText(ui(error_text(r.error())), 0);
+        });
+        m_reminder_timer.Start(kReminderCheckMs);
+    }
     for (int id : {kIdImport, kIdQuickLog, kIdFind, kIdRefresh})
         Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, id);
     Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, kIdViewFirst, kIdViewFirst + 4);
@@ -124,7 +153,9 @@ core::Result<void> MainFrame::reload() {
         set_content(workspace);
         m_workspace = workspace;
     }
-    return m_workspace->reload();
+    if (auto r = m_workspace->reload(); !r) return r;
+    update_reminders();
+    return {};
 }
 
 void MainFrame::open_demo_data() {
@@ -149,6 +180,31 @@ void MainFrame::open_demo_data() {
     // first-run panel already showing is kept; over the user's Today it shows the demo part only.
     show_welcome(false);
     m_welcome->start_demo();
+}
+
+void MainFrame::update_reminders() {
+    if (!m_workspace || !m_options.desktop_integration) return;
+    DueSummary due;
+    for (const auto& row : m_workspace->today()->rows()) {
+        if (row.kind != TodayRowKind::header) continue;
+        if (row.rule == core::ReminderRule::owe_reply) due.owe_reply = row.count;
+        if (row.rule == core::ReminderRule::followup) due.followups = row.count;
+        if (row.rule == core::ReminderRule::going_cold) due.going_cold = row.count;
+    }
+    if (m_tray) m_tray->set_due(due_text(due));
+    auto enabled = notifications_enabled(*m_db);
+    // The demo's made-up reminders are nobody's business.
+    if (m_demo) return;
+    if (auto text = m_notifications.check(m_options.clock->now(), due, enabled && *enabled)) {
+        wxNotificationMessage note("Kith", ui(*text), this);
+        note.Show(wxNotificationMessage::Timeout_Auto);
+    }
+}
+
+void MainFrame::OnPreferences(wxCommandEvent&) {
+    PreferencesDialog dialog(this, *m_db, m_options.clock);
+    if (dialog.ShowModal() != wxID_OK) return;
+    if (auto r = reload(); !r) show_error(r.error());
 }
 
 TodayPanel* MainFrame::today_panel() const {

@@ -6,6 +6,9 @@
 #include <memory>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
+
+#include "app/gui/notification_policy.h"
 
 #include "app/shared/demo_generator.h"
 #include "core/clock.h"
@@ -19,18 +22,24 @@ namespace kith::app {
 
 class TodayPanel;
 class WelcomePanel;
+class TrayIcon;
 class Workspace;
 
 struct MainFrameOptions {
     std::shared_ptr<const core::Clock> clock;  ///< "now": the system clock, or KITH_NOW
     std::filesystem::path demo_path;           ///< the demo file (db::default_database_path(true))
     int demo_people = kDemoPeople;             ///< how many people "Explore with demo data" makes
+    /// Desktop notifications and the tray icon (the app turns them on; tests leave them off).
+    bool desktop_integration = false;
 };
 
 /// The window titled "Kith". Owns the UI thread's database connection (workers open their own).
 /// UI thread only.
 class MainFrame : public wxFrame {
   public:
+    /// How often the open database is read again for reminders while the app runs.
+    static constexpr int kReminderCheckMs = 10 * 60 * 1000;
+
     /// Shows `database` (Today, or the welcome panel when it has no people). A database that
     /// cannot be read is reported in a message box and the window stays empty.
     MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions options);
@@ -59,6 +68,9 @@ class MainFrame : public wxFrame {
     void OnQuit(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
     void OnNewPerson(wxCommandEvent& event);
+    void OnPreferences(wxCommandEvent& event);
+    /// After every reload: the tray's tooltip and, when something new is due, a notification.
+    void update_reminders();
     void OnWorkspaceCommand(wxCommandEvent& event);
 
     /// The demo worker finished: show the demo file, or after a failure or cancel started from
@@ -77,6 +89,9 @@ class MainFrame : public wxFrame {
     Workspace* m_workspace = nullptr;
     WelcomePanel* m_welcome = nullptr;
     bool m_welcome_first_run = false;
+    NotificationPolicy m_notifications;
+    std::unique_ptr<TrayIcon> m_tray;
+    wxTimer m_reminder_timer;
 };
 
 }  // namespace kith::app

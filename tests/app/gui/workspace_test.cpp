@@ -7,10 +7,12 @@
 
 #include <fstream>
 
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/gauge.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
+#include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -19,12 +21,15 @@
 #include "app/gui/import_dialog.h"
 #include "app/gui/people_panel.h"
 #include "app/gui/person_panel.h"
+#include "app/gui/preferences_dialog.h"
 #include "app/gui/quick_log_dialog.h"
 #include "app/gui/sources_panel.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/workspace.h"
 #include "db/circle_repo.h"
 #include "db/followup_repo.h"
+#include "db/identity_repo.h"
+#include "db/settings_repo.h"
 #include "tests/app/gui/frame_fixture.h"
 
 using namespace kith;
@@ -349,4 +354,33 @@ TEST_CASE("circles: opening a circle shows its members in People") {
     CHECK(o.workspace->current_view() == app::View::people);
     REQUIRE(o.workspace->people()->list()->GetItemCount() == 1);
     CHECK(o.workspace->people()->list()->GetItemText(0, 0).utf8_string() == "Ben Okafor");
+}
+
+TEST_CASE("preferences: my identities, waiting days and notifications reach the database") {
+    Opened o;
+    app::PreferencesDialog prefs(o.fixture->frame, o.db(),
+                                 std::make_shared<core::FixedClock>(kNow));
+    REQUIRE(prefs.add_identity("Me@Example.org"));
+    REQUIRE(prefs.add_identity("@me@mastodon.social"));
+    CHECK(prefs.identities()->GetCount() == 2);
+    CHECK_FALSE(prefs.add_identity("no such thing"));
+    prefs.waiting_days()->SetValue(14);
+    prefs.notifications()->SetValue(false);
+    prefs.Show();
+    REQUIRE(test::wait_until([&] { return prefs.IsShownOnScreen(); }, 5s));
+    test::save_screenshot(&prefs, "08-preferences");
+    REQUIRE(prefs.save());
+    prefs.Hide();
+    auto mine = db::IdentityRepo(o.db()).mine();
+    REQUIRE(mine);
+    CHECK(mine->size() == 2);
+    CHECK(db::SettingsRepo(o.db()).get("waiting_days").value() == "14");
+    auto on = app::notifications_enabled(o.db());
+    REQUIRE(on);
+    CHECK_FALSE(*on);
+    REQUIRE(prefs.remove_identity(0));
+    CHECK(db::IdentityRepo(o.db()).mine()->size() == 1);
+    // Ben's message of 24 days ago still waits with 14 days; Today is read with the new setting.
+    REQUIRE(o.workspace->reload());
+    CHECK(today_row(o.workspace->today(), "Ben Okafor") >= 0);
 }
