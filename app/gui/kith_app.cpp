@@ -16,6 +16,7 @@
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/persist/toplevel.h>
+#include <wx/richmsgdlg.h>
 
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
@@ -91,6 +92,27 @@ class KithApp : public wxApp {
                    "as " +
                    backup->string()),
                 "Kith", wxOK | wxICON_INFORMATION, frame);
+        return true;
+    }
+
+    /// An exception that escaped an event handler: say so, with the details, and keep running.
+    /// Every write is one transaction, so nothing half-done reached the database.
+    bool OnExceptionInMainLoop() override {
+        std::string what = "an unknown error";
+        try {
+            throw;
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        wxRichMessageDialog dialog(
+            GetTopWindow(),
+            "Something went wrong inside Kith. Your data is safe: every change is written "
+            "completely or not at all.\n\nIf this happens again, please report it with the "
+            "details below.",
+            "Kith", wxOK | wxICON_ERROR);
+        dialog.ShowDetailedText(ui(what));
+        dialog.ShowModal();
         return true;
     }
 

@@ -310,6 +310,16 @@ void MainFrame::show_welcome(bool first_run) {
     set_content(welcome);
     m_welcome = welcome;
     m_welcome_first_run = first_run;
+    // The first steps, one click each: the same commands as the menus.
+    auto command = [this](int id) {
+        return [this, id] {
+            wxCommandEvent e(wxEVT_MENU, id);
+            ProcessWindowEvent(e);
+        };
+    };
+    welcome->add_action(wxString::FromUTF8("Add my identities…"), command(wxID_PREFERENCES));
+    welcome->add_action(wxString::FromUTF8("Log a meeting…"), command(kIdQuickLog));
+    welcome->add_action(wxString::FromUTF8("Import history…"), command(kIdImport));
 }
 
 void MainFrame::set_content(wxWindow* content) {

@@ -64,6 +64,15 @@ wxTextCtrl* command_text(wxWindow* parent, const std::string& text, int width) {
 
 }  // namespace
 
+wxButton* WelcomePanel::add_action(const wxString& label, std::function<void()> action) {
+    if (!m_actions) return nullptr;
+    auto* button = new wxButton(this, wxID_ANY, label);
+    button->Bind(wxEVT_BUTTON, [action = std::move(action)](wxCommandEvent&) { action(); });
+    m_actions->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    Layout();
+    return button;
+}
+
 WelcomePanel::WelcomePanel(wxWindow* parent,
                            const std::optional<std::filesystem::path>& empty_database,
                            DemoRequest demo, std::shared_ptr<const core::Clock> clock,
@@ -101,6 +110,9 @@ WelcomePanel::WelcomePanel(wxWindow* parent,
         auto* next = new wxStaticText(this, wxID_ANY, "What to do next");
         next->SetFont(next->GetFont().Bold());
         column->Add(next, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
+        m_actions = new wxBoxSizer(wxHORIZONTAL);
+        column->Add(m_actions, wxSizerFlags().Border(wxBOTTOM, FromDIP(12)));
+        paragraph("Or from a terminal, for scripts and cron:", 6);
         paragraph("Log a meeting right after it happens, with what you promised:", 2);
         column->Add(command_text(this,
                                  cli_command(database,

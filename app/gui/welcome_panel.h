@@ -47,6 +47,9 @@ class WelcomePanel : public wxPanel {
     bool demo_running() const { return m_worker.joinable(); }
 
     wxButton* demo_button() const { return m_demo_button; }
+    /// Adds a first-step button ("Add my identities…") to the first-run page; nothing on the
+    /// demo-only page. Returns the button.
+    wxButton* add_action(const wxString& label, std::function<void()> action);
     wxButton* cancel_button() const { return m_cancel_button; }
     wxGauge* gauge() const { return m_gauge; }
     wxStaticText* status() const { return m_status; }
@@ -66,6 +69,7 @@ class WelcomePanel : public wxPanel {
     DoneHandler m_on_done;
 
     wxButton* m_demo_button = nullptr;
+    wxSizer* m_actions = nullptr;  ///< first-step buttons (first run only)
     wxButton* m_cancel_button = nullptr;
     wxGauge* m_gauge = nullptr;
     wxStaticText* m_status = nullptr;

@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/gauge.h>
@@ -25,6 +26,7 @@
 #include "app/gui/quick_log_dialog.h"
 #include "app/gui/sources_panel.h"
 #include "app/gui/today_panel.h"
+#include "app/gui/welcome_panel.h"
 #include "app/gui/workspace.h"
 #include "db/circle_repo.h"
 #include "db/followup_repo.h"
@@ -383,4 +385,20 @@ TEST_CASE("preferences: my identities, waiting days and notifications reach the 
     // Ben's message of 24 days ago still waits with 14 days; Today is read with the new setting.
     REQUIRE(o.workspace->reload());
     CHECK(today_row(o.workspace->today(), "Ben Okafor") >= 0);
+}
+
+TEST_CASE("first run: the welcome page offers the first steps as buttons") {
+    test::TempDir dir;
+    test::FrameFixture f(
+        new app::MainFrame(test::open_db(dir / "kith.db"), test::options_for(dir, 7)));
+    app::WelcomePanel* welcome = f.frame->welcome_panel();
+    REQUIRE(welcome != nullptr);
+    std::vector<std::string> labels;
+    for (wxWindow* child : welcome->GetChildren())
+        if (auto* b = dynamic_cast<wxButton*>(child)) labels.push_back(b->GetLabel().utf8_string());
+    CHECK(std::find(labels.begin(), labels.end(), "Add my identities…") != labels.end());
+    CHECK(std::find(labels.begin(), labels.end(), "Log a meeting…") != labels.end());
+    CHECK(std::find(labels.begin(), labels.end(), "Import history…") != labels.end());
+    CHECK(std::find(labels.begin(), labels.end(), "Explore with demo data") != labels.end());
+    test::save_screenshot(f.frame, "00-welcome");
 }
