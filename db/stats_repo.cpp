@@ -11,6 +11,22 @@ namespace kith::db {
 
 using core::Result;
 
+Result<Overview> load_overview(Database& db) {
+    return guarded("stats", db.path().string(), [&]() -> Result<Overview> {
+        auto& s = db.sql();
+        auto count = [&](const char* sql) { return s.execAndGet(sql).getInt64(); };
+        Overview o;
+        o.people = count("SELECT count(*) FROM people WHERE is_me = 0");
+        // Interactions are never deleted one by one (a cancelled import rolls back, and its ids
+        // are reused), so the highest id is the count — read from the end of the table instead
+        // of counting two million rows on every refresh.
+        o.interactions = count("SELECT coalesce(max(id), 0) FROM interactions");
+        o.circles = count("SELECT count(*) FROM circles");
+        o.sources = count("SELECT count(*) FROM sources WHERE kind <> 'demo'");
+        return o;
+    });
+}
+
 Result<DatabaseStats> load_stats(Database& db) {
     return guarded("stats", db.path().string(), [&]() -> Result<DatabaseStats> {
         auto& s = db.sql();

@@ -18,6 +18,16 @@ struct DatabaseStats {
     std::map<std::string, std::int64_t> by_kind;     ///< every kind, zero where none
 };
 
+/// What the app's status bar and navigation show: cheap counts only (no per-channel scans).
+struct Overview {
+    std::int64_t people = 0, interactions = 0, circles = 0, sources = 0;
+};
+
+/// Reads the Overview in milliseconds at any size: `interactions` is the highest interaction
+/// id, which equals the count because interactions are only ever removed by rollbacks. Errors
+/// are the database's.
+core::Result<Overview> load_overview(Database& db);
+
 /// Counts everything (people excludes me; follow edges that ended are not counted).
 core::Result<DatabaseStats> load_stats(Database& db);
 

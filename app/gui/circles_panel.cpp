@@ -42,7 +42,12 @@ CirclesPanel::CirclesPanel(wxWindow* parent, std::function<void(std::int64_t)> o
 core::Result<void> CirclesPanel::load(db::Database& db) {
     auto circles = db::CircleRepo(db).list();
     if (!circles) return circles.error();
-    m_circles = std::move(*circles);
+    show_loaded(std::move(*circles));
+    return {};
+}
+
+void CirclesPanel::show_loaded(std::vector<db::CircleRow> rows) {
+    m_circles = std::move(rows);
     m_list->DeleteAllItems();
     for (std::size_t i = 0; i < m_circles.size(); ++i) {
         const auto& c = m_circles[i];
@@ -52,7 +57,6 @@ core::Result<void> CirclesPanel::load(db::Database& db) {
                         c.cadence_days ? ui("every " + std::to_string(*c.cadence_days) + " d")
                                        : wxString::FromUTF8("—"));
     }
-    return {};
 }
 
 }  // namespace kith::app

@@ -50,6 +50,9 @@ class MainFrame : public wxFrame {
     core::Result<void> show_database(std::unique_ptr<db::Database> database);
     /// Reads the current database again: status bar counts, then Today or the welcome panel.
     core::Result<void> reload();
+    /// The same, with the views read on a worker thread (start-up, the periodic refresh): the
+    /// window shows at once and fills when the data is read. Errors are shown in a dialog.
+    void reload_in_background();
     /// File > Open Demo Data: shows the demo file, generating it first when it is empty.
     void open_demo_data();
 
@@ -92,6 +95,7 @@ class MainFrame : public wxFrame {
     NotificationPolicy m_notifications;
     std::unique_ptr<TrayIcon> m_tray;
     wxTimer m_reminder_timer;
+    bool m_background_reload = false;  ///< the next reload reads the views on a worker
 };
 
 }  // namespace kith::app

@@ -133,25 +133,30 @@ wxListCtrl* PeoplePanel::list() const {
 }
 
 core::Result<void> PeoplePanel::load(db::Database& db, core::TimePoint now) {
-    m_db = &db;
     auto rows = db::load_people_list(db, false);
     if (!rows) return rows.error();
     auto circles = db::CircleRepo(db).list();
     if (!circles) return circles.error();
+    return show_loaded(db, std::move(*rows), *circles, now);
+}
 
+core::Result<void> PeoplePanel::show_loaded(db::Database& db, std::vector<db::PeopleListRow> rows,
+                                            const std::vector<db::CircleRow>& circles,
+                                            core::TimePoint now) {
+    m_db = &db;
     // Keep the chosen circle by id across reloads.
     const auto chosen = m_presenter.filters().circle;
     m_circle_ids.clear();
     m_circle->Clear();
     m_circle->Append("All circles");
     int selection = 0;
-    for (const auto& c : *circles) {
+    for (const auto& c : circles) {
         m_circle_ids.push_back(c.id);
         m_circle->Append(ui(c.name));
         if (chosen && *chosen == c.id) selection = static_cast<int>(m_circle_ids.size());
     }
     m_circle->SetSelection(selection);
-    m_presenter.set_people(std::move(*rows), now);
+    m_presenter.set_people(std::move(rows), now);
     if (selection > 0) {
         auto members = db::circle_member_ids(db, m_circle_ids[selection - 1]);
         if (!members) return members.error();

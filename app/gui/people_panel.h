@@ -12,6 +12,7 @@
 
 #include "app/gui/people_presenter.h"
 #include "core/result.h"
+#include "db/circle_repo.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -38,6 +39,10 @@ class PeoplePanel : public wxPanel {
     /// Reads every person (and the circles for the filter) from `db` and shows them; filters,
     /// search and sort stay. Errors are the database's; the list is then left as it was.
     core::Result<void> load(db::Database& db, core::TimePoint now);
+    /// Shows people and circles already read (on another thread, say); `db` answers the cheap
+    /// follow-up queries (circle members, the search in the box). Errors are the database's.
+    core::Result<void> show_loaded(db::Database& db, std::vector<db::PeopleListRow> rows,
+                                   const std::vector<db::CircleRow>& circles, core::TimePoint now);
     /// Runs the search box's text now (the panel otherwise waits for a pause in typing).
     void search_now();
     /// Shows only the members of circle `circle_id`.

@@ -45,6 +45,8 @@ class PeoplePresenter {
     PeopleColumn sort_column() const { return m_sort; }
     bool sort_ascending() const { return m_ascending; }
 
+    /// Every person loaded, shown or not.
+    const std::vector<db::PeopleListRow>& all() const { return m_rows; }
     /// Rows shown, in order.
     std::size_t size() const { return m_order.size(); }
     const db::PeopleListRow& row(std::size_t i) const { return m_rows[m_order[i]]; }

@@ -62,7 +62,12 @@ SourcesPanel::SourcesPanel(wxWindow* parent, SourcesHandlers handlers)
 core::Result<void> SourcesPanel::load(db::Database& db) {
     auto sources = db::list_sources(db);
     if (!sources) return sources.error();
-    m_sources = std::move(*sources);
+    show_loaded(std::move(*sources));
+    return {};
+}
+
+void SourcesPanel::show_loaded(std::vector<db::SourceSummary> rows) {
+    m_sources = std::move(rows);
     m_list->DeleteAllItems();
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         const auto& s = m_sources[i];
@@ -71,7 +76,6 @@ core::Result<void> SourcesPanel::load(db::Database& db) {
         m_list->SetItem(at, 2, ui(std::to_string(s.runs)));
         m_list->SetItem(at, 3, ui(last_run_text(s)));
     }
-    return {};
 }
 
 void SourcesPanel::run_again(long index) {

@@ -1,5 +1,6 @@
 #include "app/gui/workspace.h"
 
+#include <wx/app.h>
 #include <wx/config.h>
 #include <wx/listbox.h>
 #include <wx/msgdlg.h>
@@ -21,8 +22,10 @@
 #include "app/gui/today_panel.h"
 #include "app/gui/today_presenter.h"
 #include "core/when_parser.h"
+#include "db/circle_repo.h"
 #include "db/database.h"
-#include "db/stats_repo.h"
+#include "db/people_list.h"
+#include "db/sources_repo.h"
 #include "db/today_queries.h"
 
 namespace kith::app {
@@ -91,7 +94,80 @@ Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const c
     });
 }
 
-Workspace::~Workspace() = default;
+struct Workspace::Snapshot {
+    std::string heading;
+    std::vector<TodayRow> today;
+    std::vector<db::PeopleListRow> people;
+    std::vector<db::CircleRow> circles;
+    std::vector<db::SourceSummary> sources;
+    core::TimePoint now{};
+};
+
+/// The UI thread's side of a background reload: cleared when the workspace goes, so a result
+/// arriving afterwards is dropped.
+struct Workspace::Loader {
+    Workspace* owner = nullptr;
+    bool running = false;
+};
+
+namespace {
+
+core::Result<Workspace::Snapshot> read_snapshot(db::Database& db, core::TimePoint now) {
+    Workspace::Snapshot s;
+    const auto offset = local_utc_offset(now);
+    s.now = now;
+    s.heading = today_heading(now, offset);
+    auto today = load_today_rows(db, now, offset);
+    if (!today) return today.error();
+    s.today = std::move(*today);
+    auto people = db::load_people_list(db, false);
+    if (!people) return people.error();
+    s.people = std::move(*people);
+    auto circles = db::CircleRepo(db).list();
+    if (!circles) return circles.error();
+    s.circles = std::move(*circles);
+    auto sources = db::list_sources(db);
+    if (!sources) return sources.error();
+    s.sources = std::move(*sources);
+    return s;
+}
+
+}  // namespace
+
+Workspace::~Workspace() {
+    if (m_loader) m_loader->owner = nullptr;
+    if (m_worker.joinable()) m_worker.join();
+}
+
+bool Workspace::loading() const {
+    return m_loader && m_loader->running;
+}
+
+void Workspace::reload_in_background(std::function<void(const core::Result<void>&)> done) {
+    if (m_worker.joinable()) m_worker.join();
+    if (m_loader) m_loader->owner = nullptr;
+    m_loader = std::make_shared<Loader>();
+    m_loader->owner = this;
+    m_loader->running = true;
+    m_today->set_rows("Loading…", {});
+    m_worker = std::thread([loader = m_loader, path = m_db->path(), now = m_clock->now(),
+                            done = std::move(done)]() mutable {
+        auto snapshot = [&]() -> core::Result<Snapshot> {
+            // Its own connection: SQLite connections are never shared across threads here.
+            auto db = db::Database::open(path);
+            if (!db) return db.error();
+            return read_snapshot(**db, now);
+        }();
+        wxTheApp->CallAfter([loader, snapshot = std::move(snapshot),
+                             done = std::move(done)]() mutable {
+            loader->running = false;
+            if (!loader->owner) return;
+            core::Result<void> shown = snapshot ? loader->owner->show_snapshot(std::move(*snapshot))
+                                                : core::Result<void>(snapshot.error());
+            if (done) done(shown);
+        });
+    });
+}
 
 void Workspace::set_database(db::Database& db) {
     m_db = &db;
@@ -99,34 +175,39 @@ void Workspace::set_database(db::Database& db) {
 }
 
 core::Result<void> Workspace::reload() {
-    const auto now = m_clock->now();
-    const auto offset = local_utc_offset(now);
-    auto rows = load_today_rows(*m_db, now, offset);
-    if (!rows) return rows.error();
-    m_today->set_rows(today_heading(now, offset), std::move(*rows));
-    if (auto r = m_people->load(*m_db, now); !r) return r;
-    if (auto r = m_circles->load(*m_db); !r) return r;
-    if (auto r = m_sources->load(*m_db); !r) return r;
+    auto snapshot = read_snapshot(*m_db, m_clock->now());
+    if (!snapshot) return snapshot.error();
+    return show_snapshot(std::move(*snapshot));
+}
+
+core::Result<void> Workspace::show_snapshot(Snapshot snapshot) {
+    m_today->set_rows(snapshot.heading, std::move(snapshot.today));
+    if (auto r = m_people->show_loaded(*m_db, std::move(snapshot.people), snapshot.circles,
+                                       snapshot.now);
+        !r)
+        return r;
+    m_circles->show_loaded(std::move(snapshot.circles));
+    m_sources->show_loaded(std::move(snapshot.sources));
     if (auto id = m_person->person_id()) m_person->show_person(*m_db, *id);
     return reload_counts();
 }
 
 core::Result<void> Workspace::reload_counts() {
-    auto stats = db::load_stats(*m_db);
-    if (!stats) return stats.error();
+    // Everything is loaded already: counting again in the database would cost a scan.
     std::size_t due = 0;
     for (const auto& row : m_today->rows())
         if (row.kind == TodayRowKind::header &&
             (row.rule == core::ReminderRule::owe_reply || row.rule == core::ReminderRule::followup))
             due += row.count;
+    const auto& people = m_people->presenter();
     std::size_t followers = 0;
-    for (std::size_t i = 0; i < m_people->presenter().size(); ++i)
-        followers += m_people->presenter().row(i).follows_me ? 1 : 0;
-    const std::int64_t counts[] = {static_cast<std::int64_t>(due), stats->people, stats->circles,
-                                   static_cast<std::int64_t>(followers), stats->sources};
+    for (const auto& r : people.all()) followers += r.follows_me ? 1 : 0;
+    const std::size_t counts[] = {due, people.all().size(), m_circles->circles().size(), followers,
+                                  m_sources->sources().size()};
     for (int i = 0; i < 5; ++i)
         m_nav->SetString(static_cast<unsigned>(i),
-                         ui(std::string(kViewNames[i]) + "  (" + format_count(counts[i]) + ")"));
+                         ui(std::string(kViewNames[i]) + "  (" +
+                            format_count(static_cast<std::int64_t>(counts[i])) + ")"));
     return {};
 }
 

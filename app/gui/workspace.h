@@ -4,8 +4,10 @@
 // person's page on the right. Wiring only: each view is its own panel.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include <wx/panel.h>
 
@@ -44,6 +46,12 @@ class Workspace : public wxPanel {
     void set_database(db::Database& db);
     /// Reads everything again: counts, Today, People, Circles, Sources and the person shown.
     core::Result<void> reload();
+    /// Reads everything on a worker thread with its own connection and shows it when read, so
+    /// the window appears at once even at 50,000 people. `done` runs on the UI thread after
+    /// (with the error, if reading failed). A reload already running is waited for first.
+    void reload_in_background(std::function<void(const core::Result<void>&)> done);
+    /// True while a background reload runs.
+    bool loading() const;
     void show_view(View view);
     View current_view() const { return m_view; }
     /// Shows a person's page (and selects them in People when listed).
@@ -65,7 +73,11 @@ class Workspace : public wxPanel {
     wxListBox* navigation() const { return m_nav; }
     wxSplitterWindow* splitter() const { return m_split; }
 
+    /// Everything the views show, read in one go (on any thread, with that thread's connection).
+    struct Snapshot;
+
   private:
+    core::Result<void> show_snapshot(Snapshot snapshot);
     core::Result<void> reload_counts();
     void on_today_command(const struct TodayRow& row, int command,
                           std::optional<std::string> until);
@@ -82,6 +94,9 @@ class Workspace : public wxPanel {
     CirclesPanel* m_circles = nullptr;
     SourcesPanel* m_sources = nullptr;
     PersonPanel* m_person = nullptr;
+    struct Loader;
+    std::shared_ptr<Loader> m_loader;  ///< shared with the background reload's worker
+    std::thread m_worker;
 };
 
 }  // namespace kith::app

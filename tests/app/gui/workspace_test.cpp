@@ -402,3 +402,22 @@ TEST_CASE("first run: the welcome page offers the first steps as buttons") {
     CHECK(std::find(labels.begin(), labels.end(), "Explore with demo data") != labels.end());
     test::save_screenshot(f.frame, "00-welcome");
 }
+
+TEST_CASE("a background reload reads on a worker and fills every view when done") {
+    Opened o;
+    // Something new since the window opened, written by another program.
+    {
+        auto other = test::open_db(o.path);
+        REQUIRE(db::PeopleRepo(*other).add("Eve Late", "", kNow));
+    }
+    std::optional<bool> ok;
+    o.workspace->reload_in_background([&](const core::Result<void>& r) { ok = r.ok(); });
+    CHECK(o.workspace->loading());
+    REQUIRE(test::wait_until([&] { return ok.has_value(); }, 30s));
+    CHECK(*ok);
+    CHECK_FALSE(o.workspace->loading());
+    CHECK(o.workspace->navigation()->GetString(1).utf8_string() == "People  (4)");
+    CHECK(today_row(o.workspace->today(), "Ana Ruiz") >= 0);
+    o.workspace->show_view(app::View::people);
+    CHECK(o.workspace->people()->list()->GetItemCount() == 4);
+}
