@@ -162,6 +162,8 @@ core::Result<void> MainFrame::reload() {
     auto marked = is_demo_database(*m_db);
     if (!marked) return marked.error();
     m_demo = *marked || same_file(m_db->path(), m_options.demo_path);
+    // Made-up people must never be mistaken for the user's own.
+    SetTitle(m_demo ? wxString::FromUTF8("Kith — DEMO data") : wxString("Kith"));
     SetStatusText(ui(location_text(m_db->path(), m_demo)), 0);
     SetStatusText(ui(counts_text(stats->people, stats->interactions)), 1);
 

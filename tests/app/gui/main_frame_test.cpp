@@ -169,7 +169,7 @@ TEST_CASE(
     REQUIRE(test::wait_until([&] { return frame->today_panel() != nullptr; }, 60s));
     CHECK(frame->welcome_panel() == nullptr);
     CHECK(frame->showing_demo());
-    CHECK(frame->GetTitle() == "Kith");
+    CHECK(frame->GetTitle().utf8_string() == "Kith — DEMO data");
     CHECK(status(frame, 0) == "Demo data · " + (dir / "demo.db").string());
     CHECK(status(frame, 1).starts_with("12 people · "));
     CHECK(frame->database().path() == dir / "demo.db");
