@@ -67,7 +67,8 @@ Result<std::vector<PeopleListRow>> load_people_list(Database& db, bool include_a
         SQLite::Statement kinds(s, "SELECT DISTINCT person_id, kind FROM identities");
         while (kinds.executeStep()) {
             auto it = at.find(kinds.getColumn(0).getInt64());
-            if (it != at.end()) rows[it->second].channels |= channel_bit(kinds.getColumn(1).getString());
+            if (it != at.end())
+                rows[it->second].channels |= channel_bit(kinds.getColumn(1).getString());
         }
         SQLite::Statement followers(
             s,

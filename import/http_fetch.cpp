@@ -70,7 +70,7 @@ std::string join_url(std::string base, std::string_view path) {
 }
 
 Result<FetchResponse> http_get(const std::string& url, const FetchOptions& options,
-                              const core::Progress& progress) {
+                               const core::Progress& progress) {
     init_curl();
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         return make_error(ErrorCode::invalid_input, "\"" + url + "\" is not an http(s) address",

@@ -31,7 +31,7 @@ struct FetchOptions {
 /// `max_bytes`; cancelled when `progress` is cancelled during the transfer. Nothing is written
 /// anywhere. Thread-safe (one curl handle per call).
 core::Result<FetchResponse> http_get(const std::string& url, const FetchOptions& options,
-                                    const core::Progress& progress);
+                                     const core::Progress& progress);
 
 /// "https://blog.example/" + "wp-json/…" without doubled or missing slashes.
 std::string join_url(std::string base, std::string_view path);

@@ -32,20 +32,13 @@ std::unique_ptr<core::Importer> make() {
 // One line per importer. The kind string lives only in the importer itself, so the table cannot
 // disagree with it; constructing an importer is cheap (they hold no state between runs).
 constexpr std::array kFactories = {
-    Factory{&make<CommentFeedImporter>},
-    Factory{&make<DemoImporter>},
-    Factory{&make<DisqusImporter>},
-    Factory{&make<JsonlImporter>},
-    Factory{&make<MboxImporter>},
-    Factory{&make<MaildirImporter>},
-    Factory{&make<EmlImporter>},
-    Factory{&make<ImapImporter>},
-    Factory{&make<MastodonApiImporter>},
-    Factory{&make<MastodonArchiveImporter>},
-    Factory{&make<MastodonCsvImporter>},
-    Factory{&make<TwitterArchiveImporter>},
-    Factory{&make<WpRestImporter>},
-    Factory{&make<WxrImporter>},
+    Factory{&make<CommentFeedImporter>}, Factory{&make<DemoImporter>},
+    Factory{&make<DisqusImporter>},      Factory{&make<JsonlImporter>},
+    Factory{&make<MboxImporter>},        Factory{&make<MaildirImporter>},
+    Factory{&make<EmlImporter>},         Factory{&make<ImapImporter>},
+    Factory{&make<MastodonApiImporter>}, Factory{&make<MastodonArchiveImporter>},
+    Factory{&make<MastodonCsvImporter>}, Factory{&make<TwitterArchiveImporter>},
+    Factory{&make<WpRestImporter>},      Factory{&make<WxrImporter>},
 };
 
 }  // namespace

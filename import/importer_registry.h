@@ -13,8 +13,8 @@ namespace kith::import {
 
 /// One importer as listed by `import --help`.
 struct ImporterInfo {
-    std::string kind;         ///< "demo", "jsonl"…
-    std::string description;  ///< one line
+    std::string kind;                                   ///< "demo", "jsonl"…
+    std::string description;                            ///< one line
     core::SourceShape shape = core::SourceShape::file;  ///< file, folder or URL
     std::string file_patterns;  ///< "*.mbox;*.mbx" for file pickers; empty = any file
 };

@@ -251,8 +251,8 @@ class WxrRun {
         // The author's email and URL are linked with their first inbound comment of the run.
         const bool link = !mine && !ping && !entry.linked;
         entry.linked = entry.linked || link;
-        m_pending.push_back(Pending{id, parent, comment_html_to_text(c.content), std::move(c.author),
-                                    entry.ids, link, *at, mine, ping});
+        m_pending.push_back(Pending{id, parent, comment_html_to_text(c.content),
+                                    std::move(c.author), entry.ids, link, *at, mine, ping});
         if (m_pending.size() >= WxrImporter::kMaxPending) return flush();
         return {};
     }

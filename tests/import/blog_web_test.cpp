@@ -12,8 +12,8 @@
 #include "import/http_fetch.h"
 #include "import/rfc822_date.h"
 #include "import/wp_rest_importer.h"
-#include "tests/import/blog_test_util.h"
 #include "tests/import/blog_test_server.h"
+#include "tests/import/blog_test_util.h"
 
 using namespace kith;
 using import::test::BlogTestServer;

@@ -27,8 +27,8 @@ TEST_CASE("registry: every listed kind can be made, unknown kinds cannot") {
 
 TEST_CASE("registry: each kind says what it reads, for the app's pickers") {
     const auto kinds = import::importer_kinds();
-    const auto jsonl = std::find_if(kinds.begin(), kinds.end(),
-                                    [](const auto& k) { return k.kind == "jsonl"; });
+    const auto jsonl =
+        std::find_if(kinds.begin(), kinds.end(), [](const auto& k) { return k.kind == "jsonl"; });
     REQUIRE(jsonl != kinds.end());
     CHECK(jsonl->shape == core::SourceShape::file);
     CHECK(jsonl->file_patterns.find("*.jsonl") != std::string::npos);
