@@ -17,6 +17,7 @@
 #include <fstream>
 #include <string>
 
+#include "bench/process_usage.h"
 #include "core/importer.h"
 #include "db/database.h"
 #include "db/import_runner.h"
@@ -126,22 +127,10 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// CPU seconds (user + system) this process used so far: on a shared machine the wall clock
-/// measures the neighbours too.
-double cpu_seconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
-
 }  // namespace
+
+using kith::bench::cpu_seconds;
+using kith::bench::peak_rss_mb;
 
 int main(int argc, char** argv) {
     std::uint64_t comments = 1000000;

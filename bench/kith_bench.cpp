@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/process_usage.h"
 #include "core/progress.h"
 #include "core/time.h"
 #include "core/when_parser.h"
@@ -87,13 +88,9 @@ class NullSink final : public core::RecordSink {
     }
 };
 
-long peak_rss_mb() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss / 1024;
-}
-
 }  // namespace
+
+using kith::bench::peak_rss_mb;
 
 int main(int argc, char** argv) {
     int people = 50'000;

@@ -1,4 +1,5 @@
 #include "app/gui/add_source_dialog.h"
+#include "app/gui/wx_text.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -9,14 +10,6 @@
 #include <wx/textctrl.h>
 
 namespace kith::app {
-
-namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-}  // namespace
 
 std::vector<import::ImporterInfo> user_import_kinds() {
     std::vector<import::ImporterInfo> out;

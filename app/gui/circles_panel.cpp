@@ -1,18 +1,11 @@
 #include "app/gui/circles_panel.h"
+#include "app/gui/wx_text.h"
 
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 namespace kith::app {
-
-namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-}  // namespace
 
 CirclesPanel::CirclesPanel(wxWindow* parent, std::function<void(std::int64_t)> on_open)
     : wxPanel(parent, wxID_ANY), m_on_open(std::move(on_open)) {

@@ -9,14 +9,11 @@
 #include <wx/stattext.h>
 
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 
 namespace kith::app {
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 std::string megabytes(std::uint64_t bytes) {
     char buf[32];

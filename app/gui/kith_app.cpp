@@ -21,6 +21,7 @@
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 #include "app/shared/demo_generator.h"
 #include "db/database.h"
 
@@ -37,10 +38,6 @@ struct LaunchOutcome {
 std::string env_or_empty(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::string(v) : std::string();
-}
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
 }
 
 }  // namespace

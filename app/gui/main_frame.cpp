@@ -26,6 +26,7 @@
 #include "app/gui/tray_icon.h"
 #include "app/gui/welcome_panel.h"
 #include "app/gui/workspace.h"
+#include "app/gui/wx_text.h"
 #include "db/database.h"
 #include "db/people_repo.h"
 #include "db/stats_repo.h"
@@ -45,10 +46,6 @@ const int kIdNewPerson = wxWindow::NewControlId();
 const int kIdFind = wxWindow::NewControlId();
 const int kIdRefresh = wxWindow::NewControlId();
 const int kIdViewFirst = wxWindow::NewControlId(5);
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 // Milliseconds since this process started, from /proc (the start time in clock ticks since boot).
 long process_age_ms() {

@@ -8,16 +8,13 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
+#include "app/gui/wx_text.h"
 #include "db/circle_repo.h"
 #include "db/people_list.h"
 
 namespace kith::app {
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 constexpr PeopleColumn kColumns[] = {PeopleColumn::name, PeopleColumn::channels,
                                      PeopleColumn::last_contact, PeopleColumn::strength,

@@ -16,6 +16,7 @@
 #include "app/gui/launch_options.h"
 #include "app/gui/sparkline.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 #include "core/identity_normalizer.h"
 #include "core/when_parser.h"
 #include "db/followup_repo.h"
@@ -25,10 +26,6 @@
 namespace kith::app {
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 constexpr core::Channel kChannels[] = {
     core::Channel::email,     core::Channel::twitter, core::Channel::mastodon, core::Channel::blog,

@@ -11,6 +11,7 @@
 #include <wx/textdlg.h>
 
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 #include "core/identity_normalizer.h"
 #include "db/database.h"
 #include "db/identity_repo.h"
@@ -18,14 +19,6 @@
 #include "db/settings_repo.h"
 
 namespace kith::app {
-
-namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-}  // namespace
 
 core::Result<bool> notifications_enabled(db::Database& db) {
     auto v = db::SettingsRepo(db).get(kNotificationsKey);

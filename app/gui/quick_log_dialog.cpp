@@ -10,15 +10,12 @@
 
 #include "app/gui/launch_options.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 #include "db/people_repo.h"
 
 namespace kith::app {
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 /// Completes the last name in a comma-separated list from full-text search over names, notes
 /// and identities. GTK asks on the UI thread, which owns the connection.

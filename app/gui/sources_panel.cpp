@@ -6,16 +6,9 @@
 #include <wx/stattext.h>
 
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 
 namespace kith::app {
-
-namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
-
-}  // namespace
 
 std::string last_run_text(const db::SourceSummary& s) {
     if (!s.last_started) return "never run";

@@ -1,4 +1,5 @@
 #include "app/gui/today_panel.h"
+#include "app/gui/wx_text.h"
 
 #include <algorithm>
 
@@ -15,10 +16,6 @@ namespace kith::app {
 namespace {
 
 enum Column { kPerson, kChannel, kWhen, kText };
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 }  // namespace
 

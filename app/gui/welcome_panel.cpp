@@ -17,6 +17,7 @@
 #include "app/gui/launch_options.h"
 #include "app/gui/throttled_progress.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 
 namespace kith::app {
 
@@ -28,10 +29,6 @@ struct WelcomePanel::Job {
 };
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 // Runs `fn` on the UI thread if the panel still exists. Posted through the application object, so
 // the worker never touches the panel, not even to post to it.

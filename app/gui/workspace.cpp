@@ -21,6 +21,7 @@
 #include "app/gui/sources_panel.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/today_presenter.h"
+#include "app/gui/wx_text.h"
 #include "core/when_parser.h"
 #include "db/circle_repo.h"
 #include "db/database.h"
@@ -31,10 +32,6 @@
 namespace kith::app {
 
 namespace {
-
-wxString ui(const std::string& s) {
-    return wxString::FromUTF8(s.data(), s.size());
-}
 
 constexpr const char* kViewNames[] = {"Today", "People", "Circles", "Followers → email", "Sources"};
 
