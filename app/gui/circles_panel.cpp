@@ -32,13 +32,6 @@ CirclesPanel::CirclesPanel(wxWindow* parent, std::function<void(std::int64_t)> o
     });
 }
 
-core::Result<void> CirclesPanel::load(db::Database& db) {
-    auto circles = db::CircleRepo(db).list();
-    if (!circles) return circles.error();
-    show_loaded(std::move(*circles));
-    return {};
-}
-
 void CirclesPanel::show_loaded(std::vector<db::CircleRow> rows) {
     m_circles = std::move(rows);
     m_list->DeleteAllItems();

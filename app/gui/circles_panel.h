@@ -19,7 +19,6 @@ class CirclesPanel : public wxPanel {
   public:
     /// `on_open` gets the circle chosen (Enter or double-click).
     CirclesPanel(wxWindow* parent, std::function<void(std::int64_t)> on_open);
-    core::Result<void> load(db::Database& db);
     /// Shows rows already read.
     void show_loaded(std::vector<db::CircleRow> rows);
     const std::vector<db::CircleRow>& circles() const { return m_circles; }

@@ -129,14 +129,6 @@ wxListCtrl* PeoplePanel::list() const {
     return m_list;
 }
 
-core::Result<void> PeoplePanel::load(db::Database& db, core::TimePoint now) {
-    auto rows = db::load_people_list(db, false);
-    if (!rows) return rows.error();
-    auto circles = db::CircleRepo(db).list();
-    if (!circles) return circles.error();
-    return show_loaded(db, std::move(*rows), *circles, now);
-}
-
 core::Result<void> PeoplePanel::show_loaded(db::Database& db, std::vector<db::PeopleListRow> rows,
                                             const std::vector<db::CircleRow>& circles,
                                             core::TimePoint now) {

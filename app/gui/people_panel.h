@@ -36,10 +36,8 @@ class PeoplePanel : public wxPanel {
     PeoplePanel(wxWindow* parent, std::function<void(std::int64_t)> on_select);
     ~PeoplePanel() override;
 
-    /// Reads every person (and the circles for the filter) from `db` and shows them; filters,
-    /// search and sort stay. Errors are the database's; the list is then left as it was.
-    core::Result<void> load(db::Database& db, core::TimePoint now);
-    /// Shows people and circles already read (on another thread, say); `db` answers the cheap
+    /// Shows people and circles already read (by the workspace, maybe on a worker); filters,
+    /// search and sort stay; `db` answers the cheap
     /// follow-up queries (circle members, the search in the box). Errors are the database's.
     core::Result<void> show_loaded(db::Database& db, std::vector<db::PeopleListRow> rows,
                                    const std::vector<db::CircleRow>& circles, core::TimePoint now);

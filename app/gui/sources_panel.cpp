@@ -52,13 +52,6 @@ SourcesPanel::SourcesPanel(wxWindow* parent, SourcesHandlers handlers)
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { run_again(e.GetIndex()); });
 }
 
-core::Result<void> SourcesPanel::load(db::Database& db) {
-    auto sources = db::list_sources(db);
-    if (!sources) return sources.error();
-    show_loaded(std::move(*sources));
-    return {};
-}
-
 void SourcesPanel::show_loaded(std::vector<db::SourceSummary> rows) {
     m_sources = std::move(rows);
     m_list->DeleteAllItems();

@@ -31,7 +31,6 @@ struct SourcesHandlers {
 class SourcesPanel : public wxPanel {
   public:
     SourcesPanel(wxWindow* parent, SourcesHandlers handlers);
-    core::Result<void> load(db::Database& db);
     /// Shows rows already read.
     void show_loaded(std::vector<db::SourceSummary> rows);
     const std::vector<db::SourceSummary>& sources() const { return m_sources; }
