@@ -25,12 +25,17 @@ class WelcomePanel;
 class TrayIcon;
 class Workspace;
 
+class SnapshotRead;
+
+/// How the frame runs.
 struct MainFrameOptions {
     std::shared_ptr<const core::Clock> clock;  ///< "now": the system clock, or KITH_NOW
     std::filesystem::path demo_path;           ///< the demo file (db::default_database_path(true))
     int demo_people = kDemoPeople;             ///< how many people "Explore with demo data" makes
     /// Desktop notifications and the tray icon (the app turns them on; tests leave them off).
     bool desktop_integration = false;
+    /// The views' first read, started before the toolkit (with desktop_integration only).
+    std::shared_ptr<SnapshotRead> first_read;
 };
 
 /// The window titled "Kith". Owns the UI thread's database connection (workers open their own).

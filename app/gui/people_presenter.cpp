@@ -11,11 +11,23 @@ namespace kith::app {
 namespace {
 
 // Names compare without case so "ana" sorts beside "Ana"; ASCII folding is enough for order.
+// Bytes compare unsigned, so names starting with a non-ASCII letter come after Z, not before A.
 bool name_less(const std::string& a, const std::string& b) {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+        auto lower = [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return (u >= 'A' && u <= 'Z') ? static_cast<unsigned char>(u - 'A' + 'a') : u;
+        };
         return lower(x) < lower(y);
     });
+}
+
+// Names equal but for case ("Ana", "ana") are told apart by id, so the order never depends on
+// how the rows arrived.
+bool row_less(const db::PeopleListRow& x, const db::PeopleListRow& y) {
+    if (name_less(x.name, y.name)) return true;
+    if (name_less(y.name, x.name)) return false;
+    return x.id < y.id;
 }
 
 int channel_count(unsigned channels) {
@@ -41,7 +53,13 @@ std::string channels_text(unsigned channels) {
     return out;
 }
 
+void PeoplePresenter::order_by_name(std::vector<db::PeopleListRow>& rows) {
+    if (!std::is_sorted(rows.begin(), rows.end(), row_less))
+        std::sort(rows.begin(), rows.end(), row_less);
+}
+
 void PeoplePresenter::set_people(std::vector<db::PeopleListRow> rows, core::TimePoint now) {
+    order_by_name(rows);
     m_rows = std::move(rows);
     m_now = now;
     m_strength.clear();
@@ -139,9 +157,10 @@ void PeoplePresenter::rebuild() {
                 }
                 break;
         }
-        if (x.name != y.name) return name_less(x.name, y.name);
-        return x.id < y.id;
+        return a < b;  // m_rows is in name order
     };
+    // Without a search, m_order is already in name order.
+    if (!m_search && m_sort == PeopleColumn::name && m_ascending) return;
     if (m_ascending)
         std::stable_sort(m_order.begin(), m_order.end(), less);
     else

@@ -1,5 +1,7 @@
 #include "app/gui/workspace.h"
 
+#include "app/gui/startup_trace.h"
+
 #include <wx/app.h>
 #include <wx/config.h>
 #include <wx/listbox.h>
@@ -91,78 +93,32 @@ Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const c
     });
 }
 
-struct Workspace::Snapshot {
-    std::string heading;
-    std::vector<TodayRow> today;
-    std::vector<db::PeopleListRow> people;
-    std::vector<db::CircleRow> circles;
-    std::vector<db::SourceSummary> sources;
-    core::TimePoint now{};
-};
-
-/// The UI thread's side of a background reload: cleared when the workspace goes, so a result
-/// arriving afterwards is dropped.
-struct Workspace::Loader {
-    Workspace* owner = nullptr;
-    bool running = false;
-};
-
-namespace {
-
-core::Result<Workspace::Snapshot> read_snapshot(db::Database& db, core::TimePoint now) {
-    Workspace::Snapshot s;
-    const auto offset = local_utc_offset(now);
-    s.now = now;
-    s.heading = today_heading(now, offset);
-    auto today = load_today_rows(db, now, offset);
-    if (!today) return today.error();
-    s.today = std::move(*today);
-    auto people = db::load_people_list(db, false);
-    if (!people) return people.error();
-    s.people = std::move(*people);
-    auto circles = db::CircleRepo(db).list();
-    if (!circles) return circles.error();
-    s.circles = std::move(*circles);
-    auto sources = db::list_sources(db);
-    if (!sources) return sources.error();
-    s.sources = std::move(*sources);
-    return s;
-}
-
-}  // namespace
-
-Workspace::~Workspace() {
-    if (m_loader) m_loader->owner = nullptr;
-    if (m_worker.joinable()) m_worker.join();
-}
+Workspace::~Workspace() = default;
 
 bool Workspace::loading() const {
-    return m_loader && m_loader->running;
+    return m_read && m_read->running();
 }
 
-void Workspace::reload_in_background(std::function<void(const core::Result<void>&)> done) {
-    if (m_worker.joinable()) m_worker.join();
-    if (m_loader) m_loader->owner = nullptr;
-    m_loader = std::make_shared<Loader>();
-    m_loader->owner = this;
-    m_loader->running = true;
+void Workspace::reload_in_background(std::function<void(const core::Result<void>&)> done,
+                                     std::shared_ptr<SnapshotRead> started) {
+    const bool early = started != nullptr;
+    m_read =
+        early ? std::move(started) : std::make_shared<SnapshotRead>(m_db->path(), m_clock->now());
     m_today->set_rows("Loading…", {});
-    m_worker = std::thread([loader = m_loader, path = m_db->path(), now = m_clock->now(),
-                            done = std::move(done)]() mutable {
-        auto snapshot = [&]() -> core::Result<Snapshot> {
-            // Its own connection: SQLite connections are never shared across threads here.
-            auto db = db::Database::open(path);
-            if (!db) return db.error();
-            return read_snapshot(**db, now);
-        }();
-        wxTheApp->CallAfter([loader, snapshot = std::move(snapshot),
-                             done = std::move(done)]() mutable {
-            loader->running = false;
-            if (!loader->owner) return;
-            core::Result<void> shown = snapshot ? loader->owner->show_snapshot(std::move(*snapshot))
-                                                : core::Result<void>(snapshot.error());
-            if (done) done(shown);
-        });
+    wxWeakRef<Workspace> self(this);
+    m_read->then([self, early, done](core::Result<WorkspaceSnapshot> snapshot) {
+        if (!self) return;
+        // The early read opens read-only and may meet a database this start has just
+        // upgraded; read again the usual way.
+        if (!snapshot && early) {
+            wxTheApp->CallAfter([self, done] {
+                if (self) self->reload_in_background(done);
+            });
+            return;
+        }
+        core::Result<void> shown = snapshot ? self->show_snapshot(std::move(*snapshot))
+                                            : core::Result<void>(snapshot.error());
+        if (done) done(shown);
     });
 }
 
@@ -172,17 +128,19 @@ void Workspace::set_database(db::Database& db) {
 }
 
 core::Result<void> Workspace::reload() {
-    auto snapshot = read_snapshot(*m_db, m_clock->now());
+    auto snapshot = read_workspace_snapshot(*m_db, m_clock->now());
     if (!snapshot) return snapshot.error();
     return show_snapshot(std::move(*snapshot));
 }
 
-core::Result<void> Workspace::show_snapshot(Snapshot snapshot) {
+core::Result<void> Workspace::show_snapshot(WorkspaceSnapshot snapshot) {
     m_today->set_rows(snapshot.heading, std::move(snapshot.today));
+    startup_mark("today shown");
     if (auto r = m_people->show_loaded(*m_db, std::move(snapshot.people), snapshot.circles,
                                        snapshot.now);
         !r)
         return r;
+    startup_mark("people shown");
     m_circles->show_loaded(std::move(snapshot.circles));
     m_sources->show_loaded(std::move(snapshot.sources));
     if (auto id = m_person->person_id()) m_person->show_person(*m_db, *id);

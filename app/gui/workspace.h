@@ -7,10 +7,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include <wx/panel.h>
 
+#include "app/gui/workspace_snapshot.h"
 #include "core/clock.h"
 #include "core/importer.h"
 #include "core/result.h"
@@ -49,7 +49,10 @@ class Workspace : public wxPanel {
     /// Reads everything on a worker thread with its own connection and shows it when read, so
     /// the window appears at once even at 50,000 people. `done` runs on the UI thread after
     /// (with the error, if reading failed). A reload already running is waited for first.
-    void reload_in_background(std::function<void(const core::Result<void>&)> done);
+    /// `started` is a read begun earlier (the app starts one before the toolkit); should it
+    /// fail, a fresh read runs instead.
+    void reload_in_background(std::function<void(const core::Result<void>&)> done,
+                              std::shared_ptr<SnapshotRead> started = nullptr);
     /// True while a background reload runs.
     bool loading() const;
     void show_view(View view);
@@ -73,11 +76,8 @@ class Workspace : public wxPanel {
     wxListBox* navigation() const { return m_nav; }
     wxSplitterWindow* splitter() const { return m_split; }
 
-    /// Everything the views show, read in one go (on any thread, with that thread's connection).
-    struct Snapshot;
-
   private:
-    core::Result<void> show_snapshot(Snapshot snapshot);
+    core::Result<void> show_snapshot(WorkspaceSnapshot snapshot);
     core::Result<void> reload_counts();
     void on_today_command(const struct TodayRow& row, int command,
                           std::optional<std::string> until);
@@ -94,9 +94,7 @@ class Workspace : public wxPanel {
     CirclesPanel* m_circles = nullptr;
     SourcesPanel* m_sources = nullptr;
     PersonPanel* m_person = nullptr;
-    struct Loader;
-    std::shared_ptr<Loader> m_loader;  ///< shared with the background reload's worker
-    std::thread m_worker;
+    std::shared_ptr<SnapshotRead> m_read;  ///< the background reload, while it runs
 };
 
 }  // namespace kith::app

@@ -143,3 +143,21 @@ TEST_CASE("people list: cells say it the way a person reads it") {
           "Email · Blog · Phone");
     CHECK_FALSE(p.index_of(3).has_value());  // hidden as a bulk sender
 }
+
+TEST_CASE("people list: names sort without case, accented initials after Z, ties by id") {
+    app::PeoplePresenter p;
+    // Handed in any order: the loader sorts on its thread, set_people sorts what it was not given
+    // sorted. "Łukasz" starts with a two-byte UTF-8 letter, which must not sort before "Ana".
+    p.set_people({person(7, "Łukasz Nowak", 0), person(5, "zoe", 0), person(6, "Ana", 0),
+                  person(2, "ana", 0), person(9, "Bo", 0)},
+                 kNow);
+    // "ana" (id 2) and "Ana" (id 6) fold alike: the lower id first.
+    CHECK(names(p) == std::vector<std::string>{"ana", "Ana", "Bo", "zoe", "Łukasz Nowak"});
+    p.sort_by(PeopleColumn::name);  // the same column again: descending
+    CHECK(names(p) == std::vector<std::string>{"Łukasz Nowak", "zoe", "Bo", "Ana", "ana"});
+    std::vector<db::PeopleListRow> rows = {person(2, "b", 0), person(1, "B", 0), person(3, "a", 0)};
+    app::PeoplePresenter::order_by_name(rows);
+    CHECK(rows[0].id == 3);
+    CHECK(rows[1].id == 1);  // "B" and "b" fold alike: the lower id first
+    CHECK(rows[2].id == 2);
+}

@@ -421,3 +421,34 @@ TEST_CASE("a background reload reads on a worker and fills every view when done"
     o.workspace->show_view(app::View::people);
     CHECK(o.workspace->people()->list()->GetItemCount() == 4);
 }
+
+TEST_CASE("a read started before the window fills it; one that failed is read again") {
+    Opened o;
+    SUBCASE("started early, read-only, and handed over once the window exists") {
+        {
+            auto other = test::open_db(o.path);
+            REQUIRE(db::PeopleRepo(*other).add("Eve Early", "", kNow));
+        }
+        // What kith's main() does before the toolkit starts.
+        auto early = std::make_shared<app::SnapshotRead>(o.path, kNow, db::OpenMode::read_only);
+        std::optional<bool> ok;
+        o.workspace->reload_in_background([&](const core::Result<void>& r) { ok = r.ok(); }, early);
+        REQUIRE(test::wait_until([&] { return ok.has_value(); }, 30s));
+        CHECK(*ok);
+        CHECK_FALSE(early->running());
+        CHECK(o.workspace->navigation()->GetString(1).utf8_string() == "People  (4)");
+        o.workspace->show_view(app::View::people);
+        REQUIRE(o.workspace->people()->list()->GetItemCount() == 4);
+        // People arrive in name order from the worker.
+        CHECK(o.workspace->people()->presenter().row(0).name == "Ana Ruiz");
+    }
+    SUBCASE("an early read that could not open the file is replaced by a fresh read") {
+        auto early = std::make_shared<app::SnapshotRead>(o.path.parent_path() / "missing.db", kNow,
+                                                         db::OpenMode::read_only);
+        std::optional<bool> ok;
+        o.workspace->reload_in_background([&](const core::Result<void>& r) { ok = r.ok(); }, early);
+        REQUIRE(test::wait_until([&] { return ok.has_value(); }, 30s));
+        CHECK(*ok);
+        CHECK(o.workspace->navigation()->GetString(1).utf8_string() == "People  (3)");
+    }
+}
