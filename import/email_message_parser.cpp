@@ -127,7 +127,7 @@ std::string excerpt_of(GMimeMessage* msg) {
     if (!text) return {};
     const GString_ valid(g_utf8_make_valid(text.get(), -1));
     const std::string_view body = valid.get();
-    return plain ? plain_excerpt(body) : plain_excerpt(html_to_text(body));
+    return plain ? plain_excerpt(body) : html_excerpt(body);
 }
 
 std::optional<core::TimePoint> to_time(GDateTime* dt) {

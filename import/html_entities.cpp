@@ -34,6 +34,7 @@ std::optional<std::uint32_t> html_entity(std::string_view name) {
 }
 
 void append_utf8(std::string& out, std::uint32_t c) {
+    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     if (c < 0x80) {
         out += static_cast<char>(c);
     } else if (c < 0x800) {
@@ -49,6 +50,53 @@ void append_utf8(std::string& out, std::uint32_t c) {
         out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (c & 0x3F));
     }
+}
+
+std::size_t decode_html_reference(std::string_view s, std::size_t i, std::string& out) {
+    const auto semi = s.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 33) return 0;
+    const auto body = s.substr(i + 1, semi - i - 1);
+    std::uint32_t cp = 0;
+    if (body.size() > 1 && body[0] == '#') {
+        const bool hex = body[1] == 'x' || body[1] == 'X';
+        const auto digits = body.substr(hex ? 2 : 1);
+        if (digits.empty()) return 0;
+        for (const char d : digits) {
+            const auto u = static_cast<unsigned char>(d);
+            int v = -1;
+            if (u >= '0' && u <= '9')
+                v = u - '0';
+            else if (hex && u >= 'a' && u <= 'f')
+                v = u - 'a' + 10;
+            else if (hex && u >= 'A' && u <= 'F')
+                v = u - 'A' + 10;
+            if (v < 0) return 0;
+            cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+            if (cp > 0x10FFFF) return 0;  // also stops the number from overflowing
+        }
+        if (!is_xml_char(cp)) return 0;
+    } else if (const auto named = html_entity(body)) {
+        cp = *named;
+    } else {
+        return 0;
+    }
+    append_utf8(out, cp);
+    return semi - i + 1;
+}
+
+std::string html_unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == '&') {
+            if (const auto n = decode_html_reference(s, i, out)) {
+                i += n;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
 }
 
 }  // namespace kith::import

@@ -1,5 +1,6 @@
 #pragma once
-// Named character references that blog comments use outside XML's five (&nbsp;, &hellip;…).
+// HTML character references (&amp;, &#8217;, &nbsp;, &hellip;…) as blog comments, mail and
+// social posts use them, decoded the same way for every importer.
 
 #include <cstdint>
 #include <optional>
@@ -18,7 +19,16 @@ constexpr bool is_xml_char(std::uint32_t c) {
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-/// Appends `c` to `out` as UTF-8.
+/// Appends `c` to `out` as UTF-8; NUL, surrogates and values above U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, std::uint32_t c);
+
+/// Decodes the reference at s[i] == '&' ("&amp;", "&#8217;", "&#x2019;", "&hellip;") into `out`
+/// and returns the bytes it took; 0 when it is not a reference Kith knows (unknown names,
+/// numbers that are not characters, no ';' within 32 bytes), so the caller keeps '&' as text.
+std::size_t decode_html_reference(std::string_view s, std::size_t i, std::string& out);
+
+/// `s` with every reference decoded (unknown ones kept as written). Twitter and Mastodon escape
+/// their plain text this way.
+std::string html_unescape(std::string_view s);
 
 }  // namespace kith::import

@@ -1,7 +1,8 @@
 #include "import/html_text.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
-#include <cstdint>
 
 #include "import/html_entities.h"
 
@@ -21,41 +22,133 @@ std::string tag_name(std::string_view s, std::size_t p) {
     return name;
 }
 
-/// Decodes the reference at s[i] == '&' into `out`; returns the bytes consumed.
-std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out) {
-    const auto semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 33) {
-        out += '&';
-        return 1;
-    }
-    const auto body = s.substr(i + 1, semi - i - 1);
-    std::uint32_t cp = 0;
-    bool ok = false;
-    if (body.size() > 1 && body[0] == '#') {
-        const bool hex = body[1] == 'x' || body[1] == 'X';
-        const auto digits = body.substr(hex ? 2 : 1);
-        ok = !digits.empty();
-        for (const char d : digits) {
-            const auto u = static_cast<unsigned char>(d);
-            if (!(hex ? std::isxdigit(u) : std::isdigit(u))) ok = false;
-            if (!ok || cp > 0x10FFFF) break;
-            cp = cp * (hex ? 16 : 10) +
-                 static_cast<std::uint32_t>(std::isdigit(u) ? u - '0' : std::tolower(u) - 'a' + 10);
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Inline tags join words ("<b>bo</b>ld"); tags that break lines become a line break (or a space
+// on one line); any other tag separates words with a space.
+bool is_inline(std::string_view name) {
+    return one_of(name,
+                  {"a",   "b",   "i",    "em",   "strong", "span", "code", "u",    "s",    "small",
+                   "sub", "sup", "abbr", "cite", "q",      "del",  "ins",  "font", "mark", "tt"});
+}
+
+bool breaks_line(std::string_view name) {
+    return one_of(name, {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+                         "ol", "table", "blockquote", "pre", "hr"});
+}
+
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+
+/// The text being written: separators are held back until more text follows, so the result
+/// never starts or ends with one and never has two in a row.
+class TextOut {
+  public:
+    explicit TextOut(std::string& out) : m_out(out) {}
+    void space() { m_space = true; }
+    void line_break() { m_break = true; }
+    void text(std::string_view piece) {
+        if (!m_out.empty()) {
+            if (m_break) {
+                while (!m_out.empty() && m_out.back() == ' ') m_out.pop_back();
+                if (!m_out.empty() && m_out.back() != '\n') m_out += '\n';
+            } else if (m_space && m_out.back() != ' ' && m_out.back() != '\n') {
+                m_out += ' ';
+            }
         }
-        ok = ok && is_xml_char(cp);
-    } else if (const auto named = html_entity(body)) {
-        cp = *named;
-        ok = true;
+        m_space = m_break = false;
+        m_out += piece;
     }
-    if (!ok) {
-        out += '&';
-        return 1;
+
+  private:
+    std::string& m_out;
+    bool m_space = false;
+    bool m_break = false;
+};
+
+/// Where the element opened by the tag ending at `tag_end` ends, content included: just past
+/// its closing tag (or the end of the input).
+std::size_t skip_element(std::string_view html, std::size_t tag_end, const std::string& name) {
+    for (std::size_t at = tag_end; (at = html.find("</", at)) != std::string_view::npos; at += 2) {
+        if (tag_name(html, at + 2) != name) continue;
+        const auto end = html.find('>', at);
+        return end == std::string_view::npos ? html.size() : end + 1;
     }
-    append_utf8(out, cp == 0xA0 ? ' ' : cp);  // a no-break space is a space in an excerpt
-    return semi - i + 1;
+    return html.size();
 }
 
 }  // namespace
+
+std::string html_to_text(std::string_view html, const HtmlTextOptions& options) {
+    std::string out;
+    out.reserve(std::min(html.size(), options.max_bytes == std::numeric_limits<std::size_t>::max()
+                                          ? html.size()
+                                          : options.max_bytes + 8));
+    TextOut text(out);
+    int quote_depth = 0;
+    std::string piece;
+    std::size_t i = 0;
+    // Decode a little past the limit so the cut knows whether anything was left out.
+    while (i < html.size() && out.size() <= options.max_bytes) {
+        const auto c = static_cast<unsigned char>(html[i]);
+        if (c == '<') {
+            if (html.substr(i, 4) == "<!--") {
+                const auto end = html.find("-->", i + 4);
+                i = end == std::string_view::npos ? html.size() : end + 3;
+                continue;
+            }
+            const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+            const auto name = tag_name(html, i + (closing ? 2 : 1));
+            const bool declaration = i + 1 < html.size() && html[i + 1] == '!';
+            if (!name.empty() || closing || declaration) {
+                const auto end = html.find('>', i);
+                if (end == std::string_view::npos) break;  // a cut-off tag ends the text
+                i = end + 1;
+                if (!closing && one_of(name, {"script", "style", "head", "title"})) {
+                    i = skip_element(html, i, name);
+                    continue;
+                }
+                if (options.drop_quotes && name == "blockquote")
+                    quote_depth = closing ? std::max(0, quote_depth - 1) : quote_depth + 1;
+                if (breaks_line(name) && options.line_breaks)
+                    text.line_break();
+                else if (!is_inline(name))
+                    text.space();
+                continue;
+            }
+            // "a < b": not a tag, text.
+        }
+        if (quote_depth > 0) {
+            ++i;
+            continue;
+        }
+        if (is_space(c)) {
+            text.space();
+            ++i;
+            continue;
+        }
+        if (html.substr(i, 2) == kNoBreakSpace) {
+            text.space();  // a no-break space is a space in an excerpt
+            i += 2;
+            continue;
+        }
+        piece.clear();
+        std::size_t took = 0;
+        if (c == '&') took = decode_html_reference(html, i, piece);
+        if (took == 0) {
+            piece.assign(1, static_cast<char>(c));
+            took = 1;
+        }
+        if (piece == kNoBreakSpace)
+            text.space();  // &nbsp; too
+        else
+            text.text(piece);
+        i += took;
+    }
+    if (out.size() > options.max_bytes) out = cut_text(out, options.max_bytes);
+    return out;
+}
 
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     if (s.size() <= max_bytes) return s;
@@ -64,77 +157,11 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     return s.substr(0, n);
 }
 
-std::string comment_html_to_text(std::string_view html, std::size_t max_bytes) {
-    std::string out;
-    out.reserve(std::min(html.size(), max_bytes + 8));
-    bool space = false;  // a space is pending (collapsed)
-    const auto emit_space = [&] { space = !out.empty(); };
-    std::size_t i = 0;
-    // Decode a little past the limit so the cut knows whether anything was left out.
-    while (i < html.size() && out.size() <= max_bytes) {
-        const auto c = static_cast<unsigned char>(html[i]);
-        if (c == '<') {
-            const bool closing = i + 1 < html.size() && html[i + 1] == '/';
-            const auto name = tag_name(html, i + (closing ? 2 : 1));
-            if (name.empty() && !closing && html.substr(i, 4) != "<!--") {
-                // "a < b": not a tag.
-            } else {
-                if (html.substr(i, 4) == "<!--") {
-                    const auto end = html.find("-->", i + 4);
-                    i = end == std::string_view::npos ? html.size() : end + 3;
-                    continue;
-                }
-                auto end = html.find('>', i);
-                if (end == std::string_view::npos) break;  // a cut-off tag ends the text
-                if (!closing && (name == "script" || name == "style")) {
-                    const auto close = html.find("</" + name, end);
-                    end = close == std::string_view::npos ? html.size() - 1 : html.find('>', close);
-                    if (end == std::string_view::npos) end = html.size() - 1;
-                }
-                i = end + 1;
-                // Inline tags join words ("<b>bo</b>ld"); block tags and <br> separate them.
-                static constexpr std::string_view kInline[] = {
-                    "a",     "b",   "i",   "em",   "strong", "span", "code", "u",  "s",
-                    "small", "sub", "sup", "abbr", "cite",   "q",    "del",  "ins"};
-                bool is_inline = false;
-                for (const auto t : kInline) is_inline = is_inline || name == t;
-                if (!is_inline) emit_space();
-                continue;
-            }
-        }
-        if (is_space(c)) {
-            emit_space();
-            ++i;
-            continue;
-        }
-        if (c == 0xC2 && i + 1 < html.size() && static_cast<unsigned char>(html[i + 1]) == 0xA0) {
-            emit_space();  // a no-break space, as &nbsp; decoded by the XML parser
-            i += 2;
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        if (c == '&') {
-            const std::size_t before = out.size();
-            i += decode_reference(html, i, out);
-            if (out.size() == before + 1 && out.back() == ' ') {  // &nbsp; collapses too
-                out.pop_back();
-                emit_space();
-            }
-            continue;
-        }
-        out += static_cast<char>(c);
-        ++i;
-    }
-    const bool more = i < html.size() || out.size() > max_bytes;
-    if (more && out.size() > max_bytes) {
-        out = std::string(utf8_prefix(out, max_bytes));
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        out += "…";
-    }
-    return out;
+std::string cut_text(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::string out(utf8_prefix(s, max_bytes));
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+    return out + "…";
 }
 
 }  // namespace kith::import

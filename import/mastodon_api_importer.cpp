@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/identity_normalizer.h"
+#include "import/html_entities.h"
 #include "import/mastodon_common.h"
 #include "import/social_text.h"
 
@@ -214,7 +215,7 @@ class ApiSession {
         r.ext_ns = "mastodon";
         r.ext_id = uri;
         r.url = str_field(s, "url").empty() ? uri : str_field(s, "url");
-        r.text = excerpt(status_html_to_text(str_field(s, "content")));
+        r.text = post_html_to_text(str_field(s, "content"));
         if (const auto reply = str_field(s, "in_reply_to_id"); !reply.empty())
             r.thread_key = "mastodon:" + m_host + ":" + reply;
         if (str_field(s, "visibility") == "direct") r.kind = core::InteractionKind::dm;

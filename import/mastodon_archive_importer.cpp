@@ -109,7 +109,7 @@ class OutboxConverter {
         if (id.empty() || !at) return warn(where, "post without id or a readable published date");
         core::InteractionRecord r = base(id, *at);
         if (const auto url = str_field(note, "url"); !url.empty()) r.url = url;
-        r.text = excerpt(status_html_to_text(str_field(note, "content")));
+        r.text = post_html_to_text(str_field(note, "content"));
         const auto mentions = note_mentions(note);
         const auto in_reply_to = str_field(note, "inReplyTo");
         const Visibility v = visibility_from_addressing(note, m_me.followers);

@@ -1,5 +1,7 @@
 #include "import/social_text.h"
 
+#include "import/html_text.h"
+
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -21,49 +23,6 @@ bool all_digits(std::string_view s) {
     for (const char c : s)
         if (c < '0' || c > '9') return false;
     return true;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-/// Decodes the entity at the start of `s` (which begins with '&'); its length, or 0.
-std::size_t decode_entity(std::string_view s, std::string& out) {
-    const auto semi = s.find(';');
-    if (semi == std::string_view::npos || semi > 10) return 0;
-    const auto name = s.substr(1, semi - 1);
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {
-        {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}}};
-    for (const auto& [n, v] : kNamed) {
-        if (name == n) {
-            out += v;
-            return semi + 1;
-        }
-    }
-    if (name.size() < 2 || name[0] != '#') return 0;
-    std::uint32_t cp = 0;
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    const auto digits = name.substr(hex ? 2 : 1);
-    const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-    if (r.ec != std::errc() || r.ptr != digits.data() + digits.size() || cp == 0 || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    append_utf8(out, cp);
-    return semi + 1;
 }
 
 bool is_continuation(char c) {
@@ -104,41 +63,6 @@ std::optional<std::int64_t> int_field(const json& obj, std::string_view key) {
     return out;
 }
 
-std::string html_unescape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        if (s[i] == '&') {
-            if (const auto n = decode_entity(s.substr(i), out)) {
-                i += n;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
-
-std::string status_html_to_text(std::string_view html) {
-    std::string raw;
-    raw.reserve(html.size());
-    for (std::size_t i = 0; i < html.size();) {
-        if (html[i] != '<') {
-            raw += html[i++];
-            continue;
-        }
-        const auto close = html.find('>', i);
-        if (close == std::string_view::npos) break;
-        const auto tag = html.substr(i + 1, close - i - 1);
-        const bool br = tag.substr(0, 2) == "br";
-        const bool end_p = tag == "/p";
-        if ((br || end_p) && !raw.empty() && raw.back() != '\n') raw += '\n';
-        i = close + 1;
-    }
-    while (!raw.empty() && raw.back() == '\n') raw.pop_back();
-    return html_unescape(raw);
-}
-
 std::string slice_code_points(std::string_view s, std::size_t from, std::size_t to) {
     std::size_t cp = 0, begin = s.size(), end = s.size();
     for (std::size_t i = 0; i <= s.size(); ++i) {
@@ -152,13 +76,6 @@ std::string slice_code_points(std::string_view s, std::size_t from, std::size_t 
     }
     if (begin >= end) return {};
     return std::string(s.substr(begin, end - begin));
-}
-
-std::string excerpt(std::string_view s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return std::string(s);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && is_continuation(s[cut])) --cut;
-    return std::string(s.substr(0, cut)) + "…";
 }
 
 std::optional<core::TimePoint> parse_twitter_time(std::string_view s) {
@@ -179,6 +96,11 @@ std::optional<core::TimePoint> parse_twitter_time(std::string_view s) {
     if (s.size() == 25 && s[10] == ' ' && s[19] == ' ')
         return core::parse_iso(std::string(s.substr(0, 19)) + std::string(s.substr(20)));
     return core::parse_iso(s);
+}
+
+std::string post_html_to_text(std::string_view html) {
+    return html_to_text(
+        html, {.line_breaks = true, .drop_quotes = false, .max_bytes = kPostExcerptBytes});
 }
 
 }  // namespace kith::import

@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers shared by the Twitter and Mastodon importers: JSON field access that
-// tolerates numbers written as strings, HTML entities, code-point slicing and dates.
+// tolerates numbers written as strings, post text, code-point slicing and dates. HTML entities:
+// import/html_entities.h.
 
 #include <cstdint>
 #include <optional>
@@ -24,20 +25,16 @@ std::string id_field(const nlohmann::json& obj, std::string_view key);
 /// absent or not a whole number.
 std::optional<std::int64_t> int_field(const nlohmann::json& obj, std::string_view key);
 
-/// Decodes the HTML entities Twitter and Mastodon put in text: &amp; &lt; &gt; &quot; &apos;
-/// &#39; &#NNN; &#xHH;. Unknown entities are kept as written.
-std::string html_unescape(std::string_view s);
-
-/// Plain text from Mastodon's HTML content: tags dropped, <br> and </p> as line breaks, entities
-/// decoded.
-std::string status_html_to_text(std::string_view html);
-
 /// The code points [from, to) of UTF-8 `s` (Twitter's entity indices count code points, not
 /// bytes or UTF-16 units). Out-of-range bounds are clamped.
 std::string slice_code_points(std::string_view s, std::size_t from, std::size_t to);
 
-/// At most `max_bytes` of `s`, cut at a code-point boundary, "…" appended when cut.
-std::string excerpt(std::string_view s, std::size_t max_bytes = 500);
+/// Longest text kept of a post or DM, in bytes.
+inline constexpr std::size_t kPostExcerptBytes = 500;
+
+/// Plain text of a Mastodon post's HTML for the timeline: <br> and paragraphs as line breaks,
+/// at most kPostExcerptBytes.
+std::string post_html_to_text(std::string_view html);
 
 /// Twitter's dates: "Fri Mar 06 13:02:05 +0000 2026" (tweets), "2013-01-25 20:58:39 +0000"
 /// (Grailbird), or ISO 8601 (DMs, the manifest).

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "core/identity_normalizer.h"
+#include "import/html_entities.h"
+#include "import/html_text.h"
 #include "import/social_text.h"
 
 namespace kith::import {
@@ -192,7 +194,7 @@ class TwitterConverter::Impl {
                 text = slice_code_points(text, static_cast<std::size_t>(*from),
                                          static_cast<std::size_t>(*to));
         }
-        return excerpt(text);
+        return cut_text(text, kPostExcerptBytes);
     }
 
     core::InteractionRecord base(const std::string& id, core::TimePoint at, std::string text) {
@@ -302,7 +304,7 @@ class TwitterConverter::Impl {
         r.ext_ns = "twitter";
         r.ext_id = "dm:" + id;
         r.thread_key = "twitter:dm:" + conv;
-        r.text = excerpt(html_unescape(str_field(mc, "text")));
+        r.text = cut_text(html_unescape(str_field(mc, "text")), kPostExcerptBytes);
         r.url = "https://x.com/messages/" + conv;
         r.personal = true;
         const bool out = r.direction == core::Direction::out;

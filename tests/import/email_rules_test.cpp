@@ -177,6 +177,6 @@ TEST_CASE("HTML bodies reduced to text") {
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.where));
-        CHECK(plain_excerpt(html_to_text(row.html)) == row.text);
+        CHECK(html_excerpt(row.html) == row.text);
     }
 }
