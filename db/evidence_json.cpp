@@ -9,7 +9,8 @@ std::string evidence_to_json(std::span<const core::Evidence> evidence) {
     for (const auto& e : evidence)
         out.push_back(
             {{"kind", std::string(core::to_string(e.kind))}, {"detail", e.detail}, {"weight", e.weight}});
-    return out.dump();
+    // Details quote names from imported data, which may not be valid UTF-8.
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::vector<core::Evidence> evidence_from_json(const std::string& text) {

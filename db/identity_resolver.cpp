@@ -70,7 +70,7 @@ double name_weight(core::NameMatch::Kind k) {
 /// One resolution pass: caches what it read about people, follows merges it made.
 class Pass {
   public:
-    Pass(Database& db, core::TimePoint now) : m_db(db), m_now(now) {}
+    Pass(Database& db, core::TimePoint now) : m_db(db), m_now(now), m_merges(db) {}
 
     void collect(std::int64_t person, std::set<Pair>& pairs) {
         std::vector<std::string> keys;
@@ -275,7 +275,7 @@ class Pass {
         switch (core::decide(ev, sa, sb)) {
             case core::MergeDecision::auto_merge: {
                 const auto kept = std::min(a, b), merged = std::max(a, b);
-                auto m = MergeRepo(m_db).merge(kept, merged, MergeReason::automatic, ev, m_now);
+                auto m = m_merges.merge(kept, merged, MergeReason::automatic, ev, m_now);
                 if (!m) {
                     m_error = m.error();
                     return;
@@ -327,6 +327,7 @@ class Pass {
 
     Database& m_db;
     core::TimePoint m_now;
+    MergeRepo m_merges;
     ResolutionCounts m_counts;
     std::unordered_map<std::int64_t, std::int64_t> m_alias;  ///< merged → kept
     std::unordered_map<std::int64_t, PersonFacts> m_facts;

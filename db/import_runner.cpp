@@ -75,7 +75,8 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
             q.bind(7);
         else
             q.bind(7, error);
-        q.bind(8, messages.dump());
+        // Warnings quote the input, which may not be valid UTF-8: replaced, never a failed run.
+        q.bind(8, messages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         q.bind(9, r.run_id);
         q.exec();
         if (cursor) {

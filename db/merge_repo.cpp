@@ -56,18 +56,18 @@ json fts_row(Database& db, std::int64_t id) {
     SQLite::Statement q(db.sql(), "SELECT name, notes, identities FROM people_fts WHERE rowid = ?");
     q.bind(1, id);
     if (!q.executeStep()) return json();
-    return {{"name", q.getColumn(0).getString()},
-            {"notes", q.getColumn(1).getString()},
-            {"identities", q.getColumn(2).getString()}};
+    return {{"name", column_json(q.getColumn(0))},
+            {"notes", column_json(q.getColumn(1))},
+            {"identities", column_json(q.getColumn(2))}};
 }
 
 void restore_fts(Database& db, std::int64_t id, const json& row) {
     if (row.is_null()) return;
     SQLite::Statement q(db.sql(),
                         "UPDATE people_fts SET name = ?, notes = ?, identities = ? WHERE rowid = ?");
-    q.bind(1, row.value("name", ""));
-    q.bind(2, row.value("notes", ""));
-    q.bind(3, row.value("identities", ""));
+    bind_json(q, 1, row["name"]);
+    bind_json(q, 2, row["notes"]);
+    bind_json(q, 3, row["identities"]);
     q.bind(4, id);
     q.exec();
 }
@@ -87,17 +87,20 @@ std::string where_key(const std::vector<std::string>& key) {
 /// undo: the keys of moved rows and the deleted rows whole.
 json move_column(Database& db, const PersonColumn& pc, std::int64_t kept, std::int64_t merged) {
     json keys = keys_where(db, pc, merged);
-    SQLite::Statement up(db.sql(), "UPDATE OR IGNORE \"" + pc.table + "\" SET \"" + pc.column +
-                                       "\" = ? WHERE \"" + pc.column + "\" = ?");
-    up.bind(1, kept);
-    up.bind(2, merged);
-    up.exec();
+    if (keys.empty()) return nullptr;
+    auto up = db.statement("UPDATE OR IGNORE \"" + pc.table + "\" SET \"" + pc.column +
+                           "\" = ? WHERE \"" + pc.column + "\" = ?");
+    up->bind(1, kept);
+    up->bind(2, merged);
+    up->exec();
     json dropped = rows_where(db, pc.table, pc.column, merged);
     json stuck = keys_where(db, pc, merged);
-    SQLite::Statement del(db.sql(),
-                          "DELETE FROM \"" + pc.table + "\" WHERE \"" + pc.column + "\" = ?");
-    del.bind(1, merged);
-    del.exec();
+    if (!stuck.empty()) {
+        auto del =
+            db.statement("DELETE FROM \"" + pc.table + "\" WHERE \"" + pc.column + "\" = ?");
+        del->bind(1, merged);
+        del->exec();
+    }
     json moved = json::array();
     for (auto& k : keys)
         if (std::find(stuck.begin(), stuck.end(), k) == stuck.end()) moved.push_back(k);
@@ -190,17 +193,19 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
                           {"key", {"id"}},
                           {"moved", json::array()},
                           {"dropped", std::move(settled)}});
-        for (const auto& pc : person_columns(m_db))
-            tables.push_back(move_column(m_db, pc, kept, merged));
+        if (m_columns.empty()) m_columns = person_columns(m_db);
+        for (const auto& pc : m_columns)
+            if (auto moved = move_column(m_db, pc, kept, merged); !moved.is_null())
+                tables.push_back(std::move(moved));
         undo["tables"] = std::move(tables);
 
-        const std::string merged_notes = before_merged.value("notes", "");
+
         SQLite::Statement up(m_db.sql(),
                              "UPDATE people SET notes = CASE WHEN ?1 = '' THEN notes "
                              "WHEN notes = '' THEN ?1 ELSE notes || char(10) || char(10) || ?1 END, "
                              "cadence_days = coalesce(cadence_days, ?2), stats_dirty = 1, "
                              "updated_at = ?3 WHERE id = ?4");
-        up.bind(1, merged_notes);
+        bind_json(up, 1, before_merged["notes"]);
         bind_json(up, 2, before_merged["cadence_days"]);
         up.bind(3, core::to_unix(now));
         up.bind(4, kept);
@@ -218,8 +223,8 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
                               "reason, evidence, undo, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         log.bind(1, kept);
         log.bind(2, merged);
-        log.bind(3, before_kept.value("name", ""));
-        log.bind(4, before_merged.value("name", ""));
+        bind_json(log, 3, before_kept["name"]);
+        bind_json(log, 4, before_merged["name"]);
         log.bind(5, std::string(to_string(reason)));
         log.bind(6, evidence_to_json(evidence));
         log.bind(7, undo.dump());

@@ -10,6 +10,7 @@
 #include "core/merge_evidence.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "db/person_column.h"
 
 namespace kith::db {
 
@@ -58,6 +59,7 @@ class MergeRepo {
 
   private:
     Database& m_db;
+    std::vector<PersonColumn> m_columns;  ///< read from the schema on first merge
 };
 
 }  // namespace kith::db

@@ -323,6 +323,8 @@ CREATE TABLE merges(
   undone_at   INTEGER
 );
 CREATE INDEX merges_people ON merges(kept_id, merged_id);
+-- A merge moves the thread tails of the merged person: an index lookup, not a scan.
+CREATE INDEX threads_tail_person ON threads(tail_person_id) WHERE tail_person_id IS NOT NULL;
 )sql";
 
 constexpr std::array<Migration, 4> kMigrations = {{

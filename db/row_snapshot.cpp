@@ -25,30 +25,62 @@ std::string sql_name(std::string_view name) {
     return out + "\"";
 }
 
+std::string to_hex(const void* data, std::size_t size) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::string hex;
+    for (std::size_t i = 0; i < size; ++i) {
+        hex += kHex[p[i] >> 4];
+        hex += kHex[p[i] & 15];
+    }
+    return hex;
+}
+
+std::string from_hex(const std::string& hex) {
+    std::string bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    return bytes;
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += n;
+    }
+    return true;
+}
+
 nlohmann::json column_value(const SQLite::Column& c) {
     switch (c.getType()) {
         case SQLITE_INTEGER:
             return c.getInt64();
         case SQLITE_FLOAT:
             return c.getDouble();
-        case SQLITE_TEXT:
-            return c.getString();
-        case SQLITE_BLOB: {
-            static constexpr char kHex[] = "0123456789abcdef";
-            const auto* p = static_cast<const unsigned char*>(c.getBlob());
-            std::string hex;
-            for (int i = 0; i < c.getBytes(); ++i) {
-                hex += kHex[p[i] >> 4];
-                hex += kHex[p[i] & 15];
-            }
-            return nlohmann::json{{"hex", hex}};
+        case SQLITE_TEXT: {
+            // Text imported from the wild may not be UTF-8, which JSON cannot hold: kept as hex
+            // so the restore is exact.
+            std::string text = c.getString();
+            if (valid_utf8(text)) return text;
+            return nlohmann::json{{"text_hex", to_hex(text.data(), text.size())}};
         }
+        case SQLITE_BLOB:
+            return nlohmann::json{
+                {"hex", to_hex(c.getBlob(), static_cast<std::size_t>(c.getBytes()))}};
         default:
             return nullptr;
     }
 }
 
 }  // namespace
+
+nlohmann::json column_json(const SQLite::Column& c) {
+    return column_value(c);
+}
 
 void bind_json(SQLite::Statement& q, int index, const nlohmann::json& v) {
     if (v.is_null()) {
@@ -59,11 +91,10 @@ void bind_json(SQLite::Statement& q, int index, const nlohmann::json& v) {
         q.bind(index, v.get<double>());
     } else if (v.is_string()) {
         q.bind(index, v.get<std::string>());
+    } else if (v.contains("text_hex")) {
+        q.bind(index, from_hex(v["text_hex"].get<std::string>()));
     } else {
-        const auto hex = v.value("hex", std::string());
-        std::string bytes;
-        for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-            bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+        const auto bytes = from_hex(v.value("hex", std::string()));
         q.bind(index, bytes.data(), static_cast<int>(bytes.size()));
     }
 }
@@ -98,8 +129,9 @@ std::vector<PersonColumn> person_columns(Database& db) {
 
 nlohmann::json rows_where(Database& db, const std::string& table, const std::string& column,
                           std::int64_t value) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT * FROM " + sql_name(table) + " WHERE " + sql_name(column) + " = ?");
+    auto stmt = db.statement("SELECT * FROM " + sql_name(table) + " WHERE " + sql_name(column) +
+                             " = ?");
+    auto& q = *stmt;
     q.bind(1, value);
     nlohmann::json rows = nlohmann::json::array();
     while (q.executeStep()) {
@@ -114,8 +146,9 @@ nlohmann::json rows_where(Database& db, const std::string& table, const std::str
 nlohmann::json keys_where(Database& db, const PersonColumn& pc, std::int64_t value) {
     std::string cols;
     for (const auto& k : pc.key) cols += (cols.empty() ? "" : ", ") + sql_name(k);
-    SQLite::Statement q(db.sql(), "SELECT " + cols + " FROM " + sql_name(pc.table) + " WHERE " +
-                                      sql_name(pc.column) + " = ?");
+    auto stmt = db.statement("SELECT " + cols + " FROM " + sql_name(pc.table) + " WHERE " +
+                             sql_name(pc.column) + " = ?");
+    auto& q = *stmt;
     q.bind(1, value);
     nlohmann::json keys = nlohmann::json::array();
     while (q.executeStep()) {
@@ -133,8 +166,9 @@ void insert_rows(Database& db, const std::string& table, const nlohmann::json& r
             cols += (cols.empty() ? "" : ", ") + sql_name(name);
             marks += marks.empty() ? "?" : ", ?";
         }
-        SQLite::Statement q(db.sql(),
-                            "INSERT INTO " + sql_name(table) + "(" + cols + ") VALUES (" + marks + ")");
+        auto stmt =
+            db.statement("INSERT INTO " + sql_name(table) + "(" + cols + ") VALUES (" + marks + ")");
+        auto& q = *stmt;
         int i = 1;
         for (const auto& [_, v] : row.items()) bind_json(q, i++, v);
         q.exec();

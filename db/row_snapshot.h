@@ -8,20 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/person_column.h"
+
 namespace SQLite {
+class Column;
 class Statement;
 }
 
 namespace kith::db {
 
 class Database;
-
-/// A column of some table that holds a person id.
-struct PersonColumn {
-    std::string table;
-    std::string column;
-    std::vector<std::string> key;  ///< primary-key columns ("rowid" when none is declared)
-};
 
 /// Every column that refers to a person: the foreign keys to people(id) declared in the schema,
 /// plus threads.tail_person_id (a cache without a foreign key). Read from the schema, so tables
@@ -39,6 +35,9 @@ nlohmann::json keys_where(Database& db, const PersonColumn& pc, std::int64_t val
 
 /// Inserts `rows` (as produced by rows_where) into `table`.
 void insert_rows(Database& db, const std::string& table, const nlohmann::json& rows);
+
+/// A column's value as rows_where stores it (text that is not UTF-8 and blobs as hex).
+nlohmann::json column_json(const SQLite::Column& c);
 
 /// Binds a JSON value read by rows_where to parameter `index` of `statement`.
 void bind_json(SQLite::Statement& statement, int index, const nlohmann::json& v);

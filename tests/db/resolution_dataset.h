@@ -53,6 +53,10 @@ class ResolutionDataset {
         {"Chloé", "Chloé"},    {"Łukasz", "Łukasz"}, {"Ana", "Ana"},        {"Jürgen", "Jürgen"},
         {"Thomas", "Tom"},     {"Matthew", "Matt"},  {"Samuel", "Sam"},     {"Nicholas", "Nick"},
         {"Ingrid", "Ingrid"},  {"Mei", "Mei"},       {"Olusegun", "Segun"}, {"Priya", "Priya"},
+        {"Fatima", "Fatima"},  {"Hiroshi", "Hiroshi"}, {"Agnieszka", "Aga"}, {"Zoë", "Zoë"},
+        {"Benjamin", "Ben"},   {"Catherine", "Kate"}, {"Jonathan", "Jon"},  {"Patrick", "Pat"},
+        {"Richard", "Rick"},   {"Susan", "Sue"},     {"Anthony", "Tony"},  {"Edward", "Ted"},
+        {"Camille", "Camille"}, {"Dmitri", "Dima"},  {"Lucía", "Lucía"},   {"Niamh", "Niamh"},
     };
     static constexpr const char* kLast[] = {
         "García",   "Müller",   "Nowak",   "Okafor",  "Lindqvist", "Smith",   "Dubois",
@@ -61,6 +65,11 @@ class ResolutionDataset {
         "Tanaka",   "Wójcik",   "Papadopoulos", "Andersson", "Moreau", "Jensen", "Ferreira",
         "O'Brien",  "Lefèvre",  "Horvath", "Szabó",   "Petrović",  "Berg",    "Lund",
         "Keller",   "Weber",    "Becker",  "Wagner",  "Koch",      "Richter", "Klein",
+        "Adeyemi",  "Bianchi",  "Castillo", "Dahl",   "Eriksen",   "Fontaine", "Gallo",
+        "Halvorsen", "Iglesias", "Jovanović", "Kaur",  "Laine",     "Mahler",  "Nakamura",
+        "Oyelaran", "Pereira",  "Quint",   "Rahman",  "Sandoval",  "Takács",  "Ueda",
+        "Varga",    "Whitaker", "Xu",      "Yamada",  "Zielińska", "Abara",   "Brennan",
+        "Cruz",     "Doyle",    "Engel",   "Farouk",  "Grünewald", "Hartmann", "Ivanova",
     };
     static constexpr const char* kCompanies[] = {"acme.example", "globex.example",
                                                  "initech.example", "umbrella.example",
@@ -74,7 +83,7 @@ class ResolutionDataset {
             {"á", "a"}, {"é", "e"}, {"è", "e"}, {"í", "i"}, {"ó", "o"}, {"ü", "u"}, {"ö", "o"},
             {"ø", "o"}, {"Ø", "O"}, {"ł", "l"}, {"Ł", "L"}, {"ı", "i"}, {"č", "c"}, {"ć", "c"},
             {"ñ", "n"}, {"ń", "n"}, {"Ö", "O"}, {"Ü", "U"}, {"Ś", "S"}, {"ś", "s"}, {"ó", "o"},
-            {"'", ""}};
+            {"ë", "e"}, {"ä", "a"}, {"ú", "u"}, {"ž", "z"}, {"š", "s"}, {"'", ""}};
         std::string out;
         for (std::size_t i = 0; i < s.size();) {
             bool done = false;
@@ -117,8 +126,13 @@ class ResolutionDataset {
     void person(int i, const std::string& tag, std::ofstream& out, DatasetTruth& t) {
         // Family members (every 10th person and the next) share a surname and a home domain.
         const bool family = i % 10 == 1;
-        const First& first = kFirst[(i * 7 + i / 24) % std::size(kFirst)];
-        const auto last_of = [](int j) { return std::string(kLast[(j * 13 + j / 42) % std::size(kLast)]); };
+        // Scrambled indexes, so names repeat the way they do among real acquaintances: some
+        // full names twice, most once.
+        const auto mix = [](int j, unsigned salt) {
+            return static_cast<std::size_t>((static_cast<std::uint32_t>(j) * 2654435761u) ^ salt) >> 7;
+        };
+        const First& first = kFirst[mix(i, 0x9e37u) % std::size(kFirst)];
+        const auto last_of = [&](int j) { return std::string(kLast[mix(j, 0x85ebu) % std::size(kLast)]); };
         const std::string last = last_of(family ? i - 1 : i);
         const std::string formal = std::string(first.formal) + " " + last;
         const std::string nick = std::string(first.nick) + " " + last;
