@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
+#include "db/identity_resolver.h"
 #include "db/person_stats.h"
 #include "db/sqlite_error.h"
 
@@ -74,7 +75,8 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
             q.bind(7);
         else
             q.bind(7, error);
-        q.bind(8, messages.dump());
+        // Warnings quote the input, which may not be valid UTF-8: replaced, never a failed run.
+        q.bind(8, messages.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         q.bind(9, r.run_id);
         q.exec();
         if (cursor) {
@@ -128,7 +130,11 @@ Result<ImportResult> run_import(Database& db, core::Importer& importer,
         result.status = "failed";
         error = outcome.error().message;
     }
-    // The people touched by committed batches get fresh caches whatever the outcome.
+    // New identities are matched against everyone (cost proportional to what the run added),
+    // then the people touched by committed batches get fresh caches whatever the outcome.
+    if (options.resolve_identities) {
+        if (auto resolved = IdentityResolver(db, now).resolve_new()) result.resolution = *resolved;
+    }
     if (auto refreshed = refresh_person_stats(db)) result.people_refreshed = *refreshed;
     const auto cursor = outcome ? sink.new_cursor() : std::nullopt;
     if (auto f = finish_run(db, result, error, cursor, now); !f) return f.error();

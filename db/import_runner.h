@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/importer.h"
+#include "db/identity_resolver.h"
 #include "db/import_sink.h"
 
 namespace kith::db {
@@ -17,6 +18,7 @@ struct ImportResult {
     std::string status;  ///< "completed", "cancelled", "failed"
     ImportCounts counts;
     std::int64_t people_refreshed = 0;
+    ResolutionCounts resolution;  ///< identity resolution after the run
 };
 
 /// How a run writes. The command line commits every `batch_size` records, so a killed run keeps
@@ -24,6 +26,7 @@ struct ImportResult {
 /// can undo all of it while Stop keeps all of it.
 struct RunOptions {
     std::size_t batch_size = 10000;  ///< records per transaction; 0 = the whole run in one
+    bool resolve_identities = true;  ///< run identity resolution on what the import added
 };
 
 /// Registers (or reuses) the source (kind, location), records a run, streams the importer into an

@@ -6,6 +6,7 @@
 #include "db/circle_repo.h"
 #include "db/database.h"
 #include "db/followup_repo.h"
+#include "db/identity_links.h"
 #include "db/identity_repo.h"
 #include "db/people_repo.h"
 #include "db/sqlite_error.h"
@@ -232,14 +233,21 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
         created = true;
     }
     bool changed = false;
+    std::optional<core::Identity> anchor;  ///< an identity of `person` named by this record
     for (const auto& id : r.identities) {
         auto owner = people.find_by_identity(id);
         if (!owner) return owner.error();
         if (*owner && **owner != *person) {
-            warning({r.ext_id, std::string(core::to_string(id.kind)) + " " + id.value +
-                                   " already belongs to another person; left there"});
+            // The card says one person, the database has two: the resolver merges them (or asks).
+            auto linked = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+                record_identity_link(m_db, anchor.value_or(id), id, r.ext_ns + " " + r.ext_id,
+                                     m_now);
+                return {};
+            });
+            if (!linked) return linked;
             continue;
         }
+        if (!anchor) anchor = id;
         if (*owner) continue;
         if (auto a = identities.add(*person, id, m_now); !a) return a.error();
         changed = true;

@@ -271,10 +271,67 @@ CREATE TRIGGER interactions_fts_update AFTER UPDATE OF subject, text, place ON i
 END;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4: identity resolution. identity_links keeps what a record said about two identities
+// being one person when they already belonged to different people (a vCard, a verified Mastodon
+// link, a commenter's email and URL), for the resolver to act on. match_keys indexes each person
+// under the keys likely duplicates share (blocking), so resolving new people is index lookups.
+// merge_suggestions is the review queue (a rejected pair is never suggested again); merges logs
+// exactly what each merge moved, so it can be undone.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE identity_links(
+  id         INTEGER PRIMARY KEY,
+  a          INTEGER NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+  b          INTEGER NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+  evidence   TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE(a, b)
+);
+CREATE INDEX identity_links_b ON identity_links(b);
+
+CREATE TABLE match_keys(
+  key       TEXT NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  PRIMARY KEY(key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX match_keys_person ON match_keys(person_id);
+
+CREATE TABLE merge_suggestions(
+  id         INTEGER PRIMARY KEY,
+  person_a   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  person_b   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  score      REAL NOT NULL,
+  evidence   TEXT NOT NULL DEFAULT '[]',
+  status     TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')),
+  created_at INTEGER NOT NULL,
+  decided_at INTEGER,
+  UNIQUE(person_a, person_b)
+);
+CREATE INDEX merge_suggestions_b ON merge_suggestions(person_b);
+CREATE INDEX merge_suggestions_pending ON merge_suggestions(score) WHERE status = 'pending';
+
+-- kept_id and merged_id are not foreign keys: the log outlives the people it names.
+CREATE TABLE merges(
+  id          INTEGER PRIMARY KEY,
+  kept_id     INTEGER NOT NULL,
+  merged_id   INTEGER NOT NULL,
+  kept_name   TEXT NOT NULL,
+  merged_name TEXT NOT NULL,
+  reason      TEXT NOT NULL CHECK (reason IN ('auto','suggestion','manual')),
+  evidence    TEXT NOT NULL DEFAULT '[]',
+  undo        TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  undone_at   INTEGER
+);
+CREATE INDEX merges_people ON merges(kept_id, merged_id);
+-- A merge moves the thread tails of the merged person: an index lookup, not a scan.
+CREATE INDEX threads_tail_person ON threads(tail_person_id) WHERE tail_person_id IS NOT NULL;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "people, identities, interactions, threads, follows, circles, follow-ups, reminders", kV1},
     {2, "per-person contact, cadence and strength caches", kV2},
     {3, "full-text search over people and interactions", kV3},
+    {4, "identity resolution: links, match keys, merge suggestions, merge log", kV4},
 }};
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "app/gui/app_icon.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/launch_options.h"
+#include "app/gui/merge_review_dialog.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/quick_log_dialog.h"
 #include "app/gui/startup_trace.h"
@@ -45,6 +46,7 @@ const int kIdOpenDemo = wxWindow::NewControlId();
 const int kIdImport = wxWindow::NewControlId();
 const int kIdQuickLog = wxWindow::NewControlId();
 const int kIdNewPerson = wxWindow::NewControlId();
+const int kIdReviewMerges = wxWindow::NewControlId();
 const int kIdFind = wxWindow::NewControlId();
 const int kIdRefresh = wxWindow::NewControlId();
 const int kIdViewFirst = wxWindow::NewControlId(5);
@@ -77,6 +79,8 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     people->Append(kIdQuickLog, wxString::FromUTF8("Quick &Log…\tCtrl+L"),
                    "Log a meeting, call or message, with a follow-up, in seconds");
     people->Append(kIdNewPerson, wxString::FromUTF8("&New Person…\tCtrl+N"), "Add someone by name");
+    people->Append(kIdReviewMerges, wxString::FromUTF8("&Review Merge Suggestions…"),
+                   "People who may be one person on several channels");
     people->Append(kIdFind, wxString::FromUTF8("&Find…\tCtrl+F"),
                    "Search people by name, notes, email or handle");
     auto* view = new wxMenu;
@@ -105,6 +109,7 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     Bind(wxEVT_MENU, &MainFrame::OnQuit, this, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, &MainFrame::OnNewPerson, this, kIdNewPerson);
+    Bind(wxEVT_MENU, &MainFrame::OnReviewMerges, this, kIdReviewMerges);
     Bind(wxEVT_MENU, &MainFrame::OnPreferences, this, wxID_PREFERENCES);
     if (m_options.desktop_integration) {
         if (wxTaskBarIcon::IsAvailable()) {
@@ -256,6 +261,14 @@ void MainFrame::OnNewPerson(wxCommandEvent&) {
     if (!id) return show_error(id.error());
     if (auto r = reload(); !r) return show_error(r.error());
     if (m_workspace) m_workspace->open_person(*id);
+}
+
+void MainFrame::OnReviewMerges(wxCommandEvent&) {
+    MergeReviewDialog dialog(this, *m_db, m_options.clock);
+    dialog.ShowModal();
+    if (!dialog.changed() && dialog.person_to_open() == 0) return;
+    if (auto r = reload(); !r) return show_error(r.error());
+    if (m_workspace && dialog.person_to_open() != 0) m_workspace->open_person(dialog.person_to_open());
 }
 
 void MainFrame::OnWorkspaceCommand(wxCommandEvent& event) {

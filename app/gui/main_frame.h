@@ -76,6 +76,7 @@ class MainFrame : public wxFrame {
     void OnQuit(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
     void OnNewPerson(wxCommandEvent& event);
+    void OnReviewMerges(wxCommandEvent& event);
     void OnPreferences(wxCommandEvent& event);
     /// After every reload: the tray's tooltip and, when something new is due, a notification.
     void update_reminders();

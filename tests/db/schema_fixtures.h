@@ -83,6 +83,10 @@ UPDATE people SET last_contact_at = 1790259200, last_channel = 'in_person', inte
 UPDATE people SET last_contact_at = 1790259200, last_channel = 'in_person', interaction_count = 1,
                   stats_dirty = 0 WHERE id = 3;
 )sql"},
+    // Version 3 added full-text search; that build indexed new interactions as it wrote them.
+    Seed{3, R"sql(
+INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
+)sql"},
 };
 
 /// Row counts of every table after the seeds (the same at every version).
