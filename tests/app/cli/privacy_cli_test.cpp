@@ -50,7 +50,8 @@ std::string wxr(const std::string& pixel) {
 
 }  // namespace
 
-TEST_CASE("privacy: links in imported content are never fetched; output holds no message text") {
+TEST_CASE(
+    "privacy: links in imported content are never fetched, and output holds no message text") {
     TempDir web;
     kith::import::test::LoopbackServer server(
         KITH_SOURCE_DIR "/tests/import/hostile_http_server.py", {web.path().string()});
