@@ -18,6 +18,7 @@ packages=(
   libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev
   dovecot-imapd openssl python3
   xvfb xauth
+  libsecret-1-dev gnome-keyring dbus
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -41,4 +41,22 @@ core::Result<std::vector<SourceSummary>> list_sources(Database& db) {
                    });
 }
 
+core::Result<std::int64_t> add_source(Database& db, const std::string& kind,
+                                      const std::string& location, core::TimePoint now) {
+    return guarded("add source", db.path().string(), [&]() -> core::Result<std::int64_t> {
+        auto ins = db.statement(
+            "INSERT INTO sources(kind, location, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(kind, location) DO NOTHING");
+        ins->bind(1, kind);
+        ins->bind(2, location);
+        ins->bind(3, core::to_unix(now));
+        ins->exec();
+        auto q = db.statement("SELECT id FROM sources WHERE kind = ? AND location = ?");
+        q->bind(1, kind);
+        q->bind(2, location);
+        q->executeStep();
+        return q->getColumn(0).getInt64();
+    });
+}
+
 }  // namespace kith::db

@@ -30,4 +30,9 @@ struct SourceSummary {
 /// left out. Errors are the database's.
 core::Result<std::vector<SourceSummary>> list_sources(Database& db);
 
+/// Registers a source the user added before its first run (kith-cli source add, the app's account
+/// forms) and returns its id; an existing (kind, location) keeps its id, cursor and runs.
+core::Result<std::int64_t> add_source(Database& db, const std::string& kind,
+                                      const std::string& location, core::TimePoint now);
+
 }  // namespace kith::db

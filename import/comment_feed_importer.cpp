@@ -13,7 +13,7 @@
 #include "import/blog_comment.h"
 #include "import/blog_source_options.h"
 #include "import/html_text.h"
-#include "import/http_fetch.h"
+#include "import/http_client.h"
 #include "import/rfc822_date.h"
 #include "import/xml_reader.h"
 
@@ -180,12 +180,14 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
                                       core::Progress& progress) {
     auto options = read_blog_source_options(req);
     if (!options) return options.error();
-    FetchOptions http;
+    HttpOptions http;
     http.timeout = options->timeout;
     http.accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5";
     progress.update(0, 0, "bytes");
+    http.follow_redirects = true;
     auto response = http_get(req.location, http, progress);
     if (!response) return response.error();
+    if (auto ok = http_status_ok(req.location, *response); !ok) return ok.error();
     const auto size = response->body.size();
     {
         // A blog's home page instead of its feed is the usual mistake; say so in those words.

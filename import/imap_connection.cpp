@@ -177,14 +177,19 @@ struct ImapConnection::Curl {
     }
 };
 
-ImapConnection::ImapConnection(std::unique_ptr<Curl> curl, std::string server)
-    : m_curl(std::move(curl)), m_server(std::move(server)) {}
+ImapConnection::ImapConnection(std::unique_ptr<Curl> curl, std::string server,
+                               const ImapLimits& limits)
+    : m_curl(std::move(curl)),
+      m_server(std::move(server)),
+      m_limits(limits),
+      m_deadline(std::chrono::steady_clock::now() + limits.command_timeout) {}
 
 ImapConnection::~ImapConnection() = default;
 
 core::Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapUrl& url,
                                                                    const std::string& password,
-                                                                   const std::string& ca_file) {
+                                                                   const std::string& ca_file,
+                                                                   const ImapLimits& limits) {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     auto curl = std::make_unique<Curl>();
@@ -201,7 +206,11 @@ core::Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapUrl
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file.c_str());
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
+    const long login = std::max(1L, static_cast<long>(limits.login_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, std::min(30L, login));
+    // With CONNECT_ONLY, curl_easy_perform covers the greeting, STARTTLS and LOGIN: a server
+    // that accepts the connection and then says nothing fails here, in bounded time.
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, login);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     const CURLcode rc = curl_easy_perform(h);
@@ -219,6 +228,12 @@ core::Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapUrl
                           "For a server with its own certificate authority, pass its CA file "
                           "with --option ca_file=PATH. Verification is never turned off.");
     }
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+        return make_error(
+            ErrorCode::network,
+            server + " did not complete the login within " + std::to_string(login) + " s",
+            "Check the host name and port (is it an IMAP server?) and try again.");
+    }
     if (rc == CURLE_USE_SSL_FAILED) {
         return make_error(ErrorCode::network, server + " does not offer TLS (STARTTLS)",
                           "Kith never sends a password unencrypted; use the server's imaps port.");
@@ -229,7 +244,7 @@ core::Result<std::unique_ptr<ImapConnection>> ImapConnection::open(const ImapUrl
             "cannot connect to " + server + ": " + (*error ? error : curl_easy_strerror(rc)),
             "Check the host name, the port and the network connection.");
     }
-    return std::unique_ptr<ImapConnection>(new ImapConnection(std::move(curl), server));
+    return std::unique_ptr<ImapConnection>(new ImapConnection(std::move(curl), server, limits));
 }
 
 core::Result<void> ImapConnection::send_all(std::string_view data) {
@@ -240,7 +255,7 @@ core::Result<void> ImapConnection::send_all(std::string_view data) {
             curl_socket_t sock = CURL_SOCKET_BAD;
             curl_easy_getinfo(m_curl->handle, CURLINFO_ACTIVESOCKET, &sock);
             pollfd p{static_cast<int>(sock), POLLOUT, 0};
-            if (::poll(&p, 1, static_cast<int>(m_timeout.count() * 1000)) <= 0)
+            if (::poll(&p, 1, static_cast<int>(m_limits.stall_timeout.count() * 1000)) <= 0)
                 return make_error(ErrorCode::network, m_server + " stopped accepting data");
             continue;
         }
@@ -270,8 +285,22 @@ core::Result<void> ImapConnection::fill() {
             curl_socket_t sock = CURL_SOCKET_BAD;
             curl_easy_getinfo(m_curl->handle, CURLINFO_ACTIVESOCKET, &sock);
             pollfd p{static_cast<int>(sock), POLLIN, 0};
-            if (::poll(&p, 1, static_cast<int>(m_timeout.count() * 1000)) <= 0) {
-                return make_error(ErrorCode::network, m_server + " did not answer in time",
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= m_deadline) {
+                return make_error(ErrorCode::network,
+                                  m_server + " did not finish a command within " +
+                                      std::to_string(m_limits.command_timeout.count()) + " s",
+                                  "Run the import again later; it continues where it stopped.");
+            }
+            const auto wait = std::min<std::chrono::milliseconds>(
+                m_limits.stall_timeout,
+                std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - now) +
+                    std::chrono::milliseconds{1});
+            if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0 &&
+                std::chrono::steady_clock::now() < m_deadline) {
+                return make_error(ErrorCode::network,
+                                  m_server + " stalled: nothing arrived for " +
+                                      std::to_string(m_limits.stall_timeout.count()) + " s",
                                   "Run the import again later; it continues where it stopped.");
             }
             continue;
@@ -282,6 +311,14 @@ core::Result<void> ImapConnection::fill() {
                 "connection to " + m_server + " lost" +
                     (rc != CURLE_OK ? std::string(": ") + curl_easy_strerror(rc) : std::string()),
                 "Run the import again; it continues where it stopped.");
+        }
+        m_command_bytes += n;
+        if (m_command_bytes > m_limits.max_command_bytes) {
+            return make_error(ErrorCode::network,
+                              m_server + " sent more than " +
+                                  std::to_string(m_limits.max_command_bytes >> 20) +
+                                  " MiB for one command; stopped",
+                              "The server is not behaving like an IMAP server; check the URL.");
         }
         m_in.append(buf, n);
         return {};
@@ -323,6 +360,8 @@ core::Result<void> ImapConnection::read_literal(std::size_t n, ImapResponse& r) 
 core::Result<void> ImapConnection::run(
     const std::string& command, const std::function<void(const ImapResponse&)>& on_response) {
     const std::string tag = "K" + std::to_string(++m_tag);
+    m_deadline = std::chrono::steady_clock::now() + m_limits.command_timeout;
+    m_command_bytes = 0;
     if (auto r = send_all(tag + " " + command + "\r\n"); !r) return r;
     for (;;) {
         ImapResponse response;

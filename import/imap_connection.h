@@ -46,6 +46,16 @@ struct ImapResponse {
     bool literal_truncated = false;  ///< a literal was longer than the cap and was cut
 };
 
+/// The bounds every IMAP session runs under, so that a slow, stalled or hostile server costs
+/// bounded time and memory.
+struct ImapLimits {
+    std::chrono::seconds login_timeout{60};     ///< connect, TLS and login together
+    std::chrono::seconds stall_timeout{60};     ///< no byte from the server for this long
+    std::chrono::seconds command_timeout{600};  ///< one command up to its completion
+    /// Bytes one command may receive in all (its untagged responses and literals).
+    std::size_t max_command_bytes = std::size_t{512} << 20;
+};
+
 /// One IMAP session on one thread. TLS is verified always (with `ca_file` when given, else the
 /// system's CAs); plain imap:// upgrades with STARTTLS or fails. Not thread-safe.
 class ImapConnection {
@@ -57,7 +67,8 @@ class ImapConnection {
     /// certificate not trusted, login refused (wrong user name or password), other failures.
     static core::Result<std::unique_ptr<ImapConnection>> open(const ImapUrl& url,
                                                               const std::string& password,
-                                                              const std::string& ca_file);
+                                                              const std::string& ca_file,
+                                                              const ImapLimits& limits = {});
     ~ImapConnection();
     ImapConnection(const ImapConnection&) = delete;
     ImapConnection& operator=(const ImapConnection&) = delete;
@@ -65,7 +76,8 @@ class ImapConnection {
     /// Sends `command` with a fresh tag and passes every untagged response to `on_response`
     /// until the tagged completion. A NO or BAD completion is an invalid_input error carrying the
     /// server's text (the session goes on); a dropped connection or a silent server (`timeout`)
-    /// is a network error (the session is over).
+    /// is a network error (the session is over), and so is a command over the limits' time or
+    /// size.
     core::Result<void> run(const std::string& command,
                            const std::function<void(const ImapResponse&)>& on_response);
 
@@ -74,7 +86,7 @@ class ImapConnection {
 
   private:
     struct Curl;
-    explicit ImapConnection(std::unique_ptr<Curl> curl, std::string server);
+    ImapConnection(std::unique_ptr<Curl> curl, std::string server, const ImapLimits& limits);
     core::Result<void> send_all(std::string_view data);
     core::Result<void> fill();  ///< reads more bytes into m_in
     core::Result<std::string> read_line();
@@ -85,7 +97,9 @@ class ImapConnection {
     std::string m_in;
     std::size_t m_in_pos = 0;
     unsigned m_tag = 0;
-    std::chrono::seconds m_timeout{60};
+    ImapLimits m_limits;
+    std::chrono::steady_clock::time_point m_deadline;  ///< of the running command
+    std::size_t m_command_bytes = 0;                   ///< received by the running command
 };
 
 }  // namespace kith::import

@@ -42,7 +42,7 @@ struct ApiAccount {
 class ApiSession {
   public:
     ApiSession(std::string base, HttpOptions http, core::RecordSink& sink, core::Progress& progress)
-        : m_base(std::move(base)), m_client(std::move(http)), m_sink(sink), m_progress(progress) {}
+        : m_base(std::move(base)), m_http(std::move(http)), m_sink(sink), m_progress(progress) {}
 
     Result<void> run() {
         auto me = fetch_json(m_base + "/api/v1/accounts/verify_credentials");
@@ -99,7 +99,7 @@ class ApiSession {
     }
 
     Result<json> fetch_json(const std::string& url) {
-        auto r = m_client.get(url, m_progress);
+        auto r = http_get(url, m_http, m_progress);
         if (!r) return r.error();
         if (r->status == 401 || r->status == 403)
             return make_error(ErrorCode::network,
@@ -327,7 +327,7 @@ class ApiSession {
     }
 
     std::string m_base, m_host, m_last_link;
-    HttpClient m_client;
+    HttpOptions m_http;
     core::RecordSink& m_sink;
     core::Progress& m_progress;
     ApiAccount m_me;
@@ -348,10 +348,13 @@ Result<void> MastodonApiImporter::run(const core::ImportRequest& req, core::Reco
                           "\"" + req.location + "\" is not an instance address",
                           "Give the instance as https://mastodon.social.");
     HttpOptions http = m_http;
+    http.https_only = true;  // the token goes nowhere unencrypted
     if (const auto it = req.options.find("token"); it != req.options.end())
         http.bearer_token = it->second;
     else if (const char* env = std::getenv("KITH_MASTODON_TOKEN"))
         http.bearer_token = env;
+    if (const auto it = req.options.find("ca_file"); it != req.options.end())
+        http.ca_file = it->second;
     if (http.bearer_token.empty())
         return make_error(ErrorCode::invalid_input, "no Mastodon access token for " + base,
                           kTokenHint);

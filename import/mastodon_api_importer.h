@@ -19,7 +19,8 @@ namespace kith::import {
 /// run stops paging at them (Mastodon ids are opaque but ordered: longer is newer, then
 /// lexicographic). The cursor is saved only when the run completes, so a dropped connection
 /// means the next run fetches the same pages again; ext ids (the status URI, as in the archive)
-/// keep that from duplicating anything. 429 waits as HttpClient says; 401/403 are errors naming
+/// keep that from duplicating anything. Option "ca_file": a PEM CA for an instance with a private
+/// CA (verification stays on). 429 waits as HttpClient says; 401/403 are errors naming
 /// the token. Accounts' verified profile links (fields with verified_at) are kept as website
 /// identities of the person (a contact record).
 class MastodonApiImporter final : public core::Importer {

@@ -13,7 +13,7 @@
 #include "import/blog_comment.h"
 #include "import/blog_source_options.h"
 #include "import/html_text.h"
-#include "import/http_fetch.h"
+#include "import/http_client.h"
 
 namespace kith::import {
 
@@ -82,6 +82,7 @@ class RestRun {
         : m_base(req.location), m_sink(sink), m_progress(progress), m_opt(std::move(options)) {
         m_http.timeout = m_opt.timeout;
         m_http.accept = "application/json";
+        m_http.follow_redirects = true;
     }
 
     Result<void> run() {
@@ -138,7 +139,7 @@ class RestRun {
     }
 
   private:
-    static std::size_t header_number(const FetchResponse& r, const char* name) {
+    static std::size_t header_number(const HttpResponse& r, const char* name) {
         const auto it = r.headers.find(name);
         if (it == r.headers.end()) return 1;
         try {
@@ -154,9 +155,10 @@ class RestRun {
                           "on (WordPress 4.7 or later, not blocked by a plugin).");
     }
 
-    Result<std::pair<FetchResponse, json>> get_json(const std::string& url) {
+    Result<std::pair<HttpResponse, json>> get_json(const std::string& url) {
         auto r = http_get(url, m_http, m_progress);
         if (!r) return r.error();
+        if (auto ok = http_status_ok(url, *r); !ok) return ok.error();
         auto j = json::parse(r->body, nullptr, false);
         if (j.is_discarded()) return not_wordpress(url, "its answer is not JSON");
         return std::pair{std::move(*r), std::move(j)};
@@ -230,7 +232,7 @@ class RestRun {
     core::RecordSink& m_sink;
     core::Progress& m_progress;
     BlogSourceOptions m_opt;
-    FetchOptions m_http;
+    HttpOptions m_http;
     bool m_my_blog = false;
     CommentLinks m_links{200000};  ///< beyond, replies to older comments fetch their parents
     std::unordered_set<std::string> m_mine, m_failed;

@@ -1,5 +1,4 @@
 // init, import KIND SRC, demo.
-#include <termios.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
@@ -10,7 +9,9 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
+#include "app/cli/secret_prompt.h"
 #include "app/shared/demo_generator.h"
+#include "app/shared/source_secret.h"
 #include "db/import_runner.h"
 #include "db/migrations.h"
 #include "import/importer_registry.h"
@@ -29,6 +30,7 @@ struct ImportArgs {
     int people = 300;
     std::uint64_t seed = 0;
     int interactions = 0;
+    bool ask_password = false;
 };
 
 /// Progress on stderr, at most every 200 ms, only when stderr is a terminal.
@@ -59,24 +61,6 @@ class TerminalProgress final : public core::Progress {
     bool m_drawn = false;
     std::chrono::steady_clock::time_point m_last{};
 };
-
-/// The IMAP password: KITH_IMAP_PASSWORD for scripts, else asked on the terminal without echo.
-/// Never stored or printed.
-std::string imap_password(std::ostream& err) {
-    if (const char* env = std::getenv("KITH_IMAP_PASSWORD")) return env;
-    if (!isatty(STDIN_FILENO)) return {};
-    err << "IMAP password: " << std::flush;
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string password;
-    std::getline(std::cin, password);
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    err << "\n";
-    return password;
-}
 
 std::string known_kinds() {
     std::string s;
@@ -109,16 +93,20 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     return {};
 }
 
-Result<void> run(CliContext& ctx, const core::ImportRequest& req) {
+Result<void> run(CliContext& ctx, core::ImportRequest req, bool ask_password) {
     auto importer = import::make_importer(req.kind);
     if (!importer)
         return make_error(ErrorCode::unsupported, "unknown import kind '" + req.kind + "'",
                           "Known kinds: " + known_kinds() + ".");
+    auto origin = fill_secret(req, ask_password, [&ctx](const std::string& what) {
+        return read_secret(ctx.err(), what);
+    });
+    if (!origin) return origin.error();
     auto db = ctx.database();
     if (!db) return db.error();
     TerminalProgress progress(ctx.err());
     auto r = db::run_import(**db, *importer, req, progress, ctx.now());
-    if (!r) return r.error();
+    if (!r) return explain_refused_secret(r.error(), req, *origin);
     return report(ctx, *r);
 }
 
@@ -131,12 +119,10 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
                               "Example: --option folder=INBOX");
         req.options[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
-    if (req.kind == "imap" && !req.options.count("password"))
-        req.options["password"] = imap_password(ctx.err());
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");
-    return run(ctx, req);
+    return run(ctx, std::move(req), a.ask_password);
 }
 
 Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
@@ -188,6 +174,9 @@ void register_import_commands(CLI::App& app, CliContext& ctx) {
     imp->add_option("kind", a->kind, "What kind of source")->required();
     imp->add_option("source", a->source, "Path or URL")->required();
     imp->add_option("--option,-o", a->options, "KEY=VALUE passed to the importer (repeatable)");
+    imp->add_flag("--ask-password", a->ask_password,
+                  "Ask for the IMAP password or Mastodon token now instead of reading it from "
+                  "the keyring (for machines without one; nothing is stored)");
     imp->callback([&ctx, a] { ctx.action = [&ctx, a] { return import_cmd(ctx, *a); }; });
 
     auto* demo = app.add_subcommand(

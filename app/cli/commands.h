@@ -16,6 +16,7 @@ void register_today_commands(CLI::App& app, CliContext& ctx);   // today
 void register_search_commands(CLI::App& app, CliContext& ctx);  // search, timeline, stats
 void register_import_commands(CLI::App& app, CliContext& ctx);  // init, import, demo
 void register_merge_commands(CLI::App& app, CliContext& ctx);   // merge, unmerge
+void register_source_commands(CLI::App& app, CliContext& ctx);  // source add, forget-secret
 
 /// Runs kith-cli with `argv`, writing to `out`/`err`; returns the exit code. Used by main and by
 /// in-process tests.

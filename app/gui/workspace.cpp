@@ -10,6 +10,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
+#include <wx/textdlg.h>
 #include <wx/utils.h>
 #include <wx/weakref.h>
 
@@ -24,6 +25,7 @@
 #include "app/gui/today_panel.h"
 #include "app/gui/today_presenter.h"
 #include "app/gui/wx_text.h"
+#include "app/shared/source_secret.h"
 #include "core/when_parser.h"
 #include "db/circle_repo.h"
 #include "db/database.h"
@@ -217,7 +219,27 @@ void Workspace::add_source() {
     start_import(request);
 }
 
-ImportDialog* Workspace::start_import(const core::ImportRequest& request) {
+ImportDialog* Workspace::start_import(core::ImportRequest request) {
+    if (auto secret = fill_secret(request, false, {}); !secret) {
+        const auto& why = secret.error();
+        if (why.code != core::ErrorCode::io && why.code != core::ErrorCode::not_found) {
+            report(why);
+            return nullptr;
+        }
+        // No keyring, or the user chose not to keep the secret: asked for this run only.
+        auto asked = fill_secret(request, true, [&](const std::string& what) {
+            wxPasswordEntryDialog ask(
+                this,
+                ui(why.message + ".\n\n" + what + " (for this import only; it is not stored):"),
+                "Kith");
+            return ask.ShowModal() == wxID_OK ? std::optional(ask.GetValue().utf8_string())
+                                              : std::nullopt;
+        });
+        if (!asked) {
+            report(asked.error());
+            return nullptr;
+        }
+    }
     wxWeakRef<Workspace> self(this);
     auto* dialog = new ImportDialog(this, m_db->path(), request, m_clock->now(), [self] {
         if (!self) return;

@@ -63,8 +63,10 @@ class Workspace : public wxPanel {
     bool quick_log(const std::string& people = {});
     /// Opens "Add source", then the import window.
     void add_source();
-    /// Starts an import in the import window (modeless); the workspace reloads when it ends.
-    ImportDialog* start_import(const core::ImportRequest& request);
+    /// Starts an import in the import window (modeless); the workspace reloads when it ends. An
+    /// account's secret missing from the request comes from the keyring, else (no keyring, or
+    /// the user keeps none) a password prompt for this run only; nullptr when there is none.
+    ImportDialog* start_import(core::ImportRequest request);
     /// Focuses the People search box.
     void focus_search();
 

@@ -9,7 +9,7 @@
 #include "db/import_runner.h"
 #include "db/people_repo.h"
 #include "import/comment_feed_importer.h"
-#include "import/http_fetch.h"
+#include "import/http_client.h"
 #include "import/rfc822_date.h"
 #include "import/wp_rest_importer.h"
 #include "tests/import/blog_test_server.h"

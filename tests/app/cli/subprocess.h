@@ -47,11 +47,12 @@ struct ProcessResult {
 using EnvChanges = std::map<std::string, std::optional<std::string>>;
 
 /// Runs `argv` (argv[0] is the program's path) with this process's environment changed by
-/// `env`, stdin from /dev/null (so it is never a terminal), and, with `as_nobody`, as the
+/// `env`, stdin from `stdin_path` (never a terminal), and, with `as_nobody`, as the
 /// unprivileged user nobody (root only). Kills the child after `timeout`.
 inline ProcessResult run_process(const std::vector<std::string>& argv, const EnvChanges& env,
                                  bool as_nobody = false,
-                                 std::chrono::seconds timeout = std::chrono::seconds{60}) {
+                                 std::chrono::seconds timeout = std::chrono::seconds{60},
+                                 const std::string& stdin_path = "/dev/null") {
     std::map<std::string, std::string> vars;
     for (char** e = environ; *e; ++e) {
         const std::string kv = *e;
@@ -79,7 +80,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const Env
     const pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
-        const int null_in = ::open("/dev/null", O_RDONLY);
+        const int null_in = ::open(stdin_path.c_str(), O_RDONLY);
         ::dup2(null_in, STDIN_FILENO);
         ::dup2(out_pipe[1], STDOUT_FILENO);
         ::dup2(err_pipe[1], STDERR_FILENO);
@@ -150,6 +151,7 @@ class KithCli {
     fs::path db;     ///< passed as --db by run()
     EnvChanges env;  ///< the child's environment changes
     bool as_nobody = false;
+    std::string stdin_path = "/dev/null";  ///< what the child reads as stdin
 
     /// `kith-cli --db DB args…`
     ProcessResult run(const std::vector<std::string>& args) const {
@@ -162,7 +164,7 @@ class KithCli {
     ProcessResult run_without_db(const std::vector<std::string>& args) const {
         std::vector<std::string> argv = {program()};
         argv.insert(argv.end(), args.begin(), args.end());
-        return run_process(argv, env, as_nobody);
+        return run_process(argv, env, as_nobody, std::chrono::seconds{60}, stdin_path);
     }
 
     /// Runs a command that must succeed; the test stops if it does not.

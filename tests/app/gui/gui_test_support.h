@@ -1,6 +1,6 @@
 #pragma once
-// Helpers for the desktop app's tests: temp folders, a fixed "now", waiting for the UI with a
-// bounded loop (never a single wxYield), and the dialogs the suite intercepted.
+// Helpers for the desktop app's tests: temp folders (tests/db/temp_dir.h), a fixed "now", waiting
+// for the UI with a bounded loop (never a single wxYield), and the dialogs the suite intercepted.
 
 #include <stdlib.h>
 
@@ -17,30 +17,9 @@
 #include <wx/window.h>
 
 #include "core/time.h"
+#include "tests/db/temp_dir.h"  // TempDir: one for every suite
 
 namespace kith::test {
-
-/// A fresh folder under /tmp, removed with everything in it at the end of the scope.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = "/tmp/kith-gui-test-XXXXXX";
-        if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
-  private:
-    std::filesystem::path m_path;
-};
 
 /// The tests' "now": Wednesday 2026-11-25 12:00 UTC (the suite runs with TZ=UTC).
 inline core::TimePoint test_now() {
