@@ -133,6 +133,7 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
     }
     if (req.kind == "imap" && !req.options.count("password"))
         req.options["password"] = imap_password(ctx.err());
+    if (req.kind == "ics") req.options.emplace("now", core::format_iso(ctx.now()));
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");
