@@ -27,6 +27,7 @@ namespace kith::app {
 
 class CirclesPanel;
 class ImportDialog;
+class FollowersPanel;
 class PeoplePanel;
 class PersonPanel;
 class SourcesPanel;
@@ -68,6 +69,7 @@ class Workspace : public wxPanel {
     TodayPanel* today() const { return m_today; }
     PeoplePanel* people() const { return m_people; }
     CirclesPanel* circles() const { return m_circles; }
+    FollowersPanel* followers() const { return m_followers; }
     SourcesPanel* sources() const { return m_sources; }
     PersonPanel* person() const { return m_person; }
     wxListBox* navigation() const { return m_nav; }
@@ -92,6 +94,7 @@ class Workspace : public wxPanel {
     TodayPanel* m_today = nullptr;
     PeoplePanel* m_people = nullptr;
     CirclesPanel* m_circles = nullptr;
+    FollowersPanel* m_followers = nullptr;
     SourcesPanel* m_sources = nullptr;
     PersonPanel* m_person = nullptr;
     struct Loader;
