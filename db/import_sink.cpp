@@ -204,6 +204,15 @@ Result<void> ImportSink::follow_snapshot_complete(core::Channel network,
     });
 }
 
+namespace {
+
+std::string name_of(const core::ContactRecord& r, const core::Identity& id) {
+    if (!r.display_name.empty()) return r.display_name;
+    return id.display.empty() ? id.value : id.display;
+}
+
+}  // namespace
+
 Result<void> ImportSink::contact(const core::ContactRecord& r) {
     if (r.identities.empty() && r.display_name.empty()) {
         warning({r.ext_id, "contact without a name or identity skipped"});
@@ -249,7 +258,25 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
         }
         if (!anchor) anchor = id;
         if (*owner) continue;
-        if (auto a = identities.add(*person, id, m_now); !a) return a.error();
+        auto a = identities.add(*person, id, m_now);
+        if (!a) return a.error();
+        // The card's name as seen on this identity, with its source: "where did this email come
+        // from" (Followers → email) has an answer for contacts too.
+        auto seen = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+            auto q = m_db.statement(
+                "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
+                "VALUES (?, ?, ?, ?)");
+            q->bind(1, *a);
+            q->bind(2, name_of(r, id));
+            if (m_source_id)
+                q->bind(3, *m_source_id);
+            else
+                q->bind(3);
+            q->bind(4, core::to_unix(m_now));
+            q->exec();
+            return {};
+        });
+        if (!seen) return seen;
         changed = true;
     }
     CircleRepo circles(m_db);

@@ -7,6 +7,7 @@
 #include "import/demo_importer.h"
 #include "import/disqus_importer.h"
 #include "import/eml_importer.h"
+#include "import/ics_importer.h"
 #include "import/imap_importer.h"
 #include "import/jsonl_importer.h"
 #include "import/maildir_importer.h"
@@ -39,6 +40,7 @@ constexpr std::array kFactories = {
     Factory{&make<MastodonApiImporter>}, Factory{&make<MastodonArchiveImporter>},
     Factory{&make<MastodonCsvImporter>}, Factory{&make<TwitterArchiveImporter>},
     Factory{&make<WpRestImporter>},      Factory{&make<WxrImporter>},
+    Factory{&make<IcsImporter>},
 };
 
 }  // namespace

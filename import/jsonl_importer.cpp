@@ -16,6 +16,7 @@
 #include "core/time.h"
 #include "import/file_time.h"
 #include "import/input_file.h"
+#include "import/line_reader.h"
 
 namespace kith::import {
 
@@ -24,74 +25,11 @@ namespace {
 using core::Result;
 using json = nlohmann::json;
 
-constexpr std::size_t kBufferBytes = 64 * 1024;
 constexpr std::size_t kBinarySniffBytes = 4096;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr const char* kFormatHint =
     "The jsonl importer reads UTF-8 text with one JSON object per line; see "
     "import/jsonl_importer.h for the format.";
-
-/// Splits a file into lines through a fixed buffer. A line longer than the limit is reported as
-/// too long and consumed without being stored, so memory stays bounded whatever the input.
-class LineReader {
-  public:
-    enum class Status { line, too_long, end, error };
-
-    LineReader(std::FILE* file, std::size_t max_line)
-        : m_file(file), m_max_line(max_line), m_buf(kBufferBytes) {}
-
-    /// True when the first `n` bytes of the file contain a NUL (reads ahead; no bytes are lost).
-    bool starts_binary(std::size_t n) {
-        if (m_len == 0) fill();
-        return std::memchr(m_buf.data(), '\0', std::min(n, m_len)) != nullptr;
-    }
-
-    /// The next line without its '\n', in `line`.
-    Status next(std::string& line) {
-        line.clear();
-        bool any = false, too_long = false;
-        for (;;) {
-            if (m_pos == m_len && !fill()) {
-                if (std::ferror(m_file)) return Status::error;
-                if (!any) return Status::end;
-                return too_long ? Status::too_long : Status::line;  // last line, no '\n'
-            }
-            any = true;
-            const char* start = m_buf.data() + m_pos;
-            const auto* nl = static_cast<const char*>(std::memchr(start, '\n', m_len - m_pos));
-            const std::size_t take = nl ? static_cast<std::size_t>(nl - start) : m_len - m_pos;
-            if (!too_long && line.size() + take > m_max_line) {
-                too_long = true;
-                line.clear();
-                line.shrink_to_fit();
-            }
-            if (!too_long) line.append(start, take);
-            m_pos += take;
-            m_offset += take;
-            if (nl) {
-                ++m_pos;
-                ++m_offset;
-                return too_long ? Status::too_long : Status::line;
-            }
-        }
-    }
-
-    /// Bytes consumed so far.
-    std::uint64_t offset() const { return m_offset; }
-
-  private:
-    bool fill() {
-        m_pos = 0;
-        m_len = std::fread(m_buf.data(), 1, m_buf.size(), m_file);
-        return m_len > 0;
-    }
-
-    std::FILE* m_file;
-    std::size_t m_max_line;
-    std::vector<char> m_buf;
-    std::size_t m_pos = 0, m_len = 0;
-    std::uint64_t m_offset = 0;
-};
 
 /// Reads the fields of one JSON object into record fields. The first problem is remembered and
 /// later reads return defaults, so a converter reads everything and checks `ok()` once at the end.

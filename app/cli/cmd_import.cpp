@@ -119,6 +119,7 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
                               "Example: --option folder=INBOX");
         req.options[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
+    if (req.kind == "ics") req.options.emplace("now", core::format_iso(ctx.now()));
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");

@@ -6,6 +6,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
+#include "app/shared/followers_view.h"
 #include "app/shared/person_lookup.h"
 #include "core/identity_normalizer.h"
 #include "core/strength.h"
@@ -13,6 +14,7 @@
 #include "db/followup_repo.h"
 #include "db/identity_repo.h"
 #include "db/people_repo.h"
+#include "db/reciprocity_repo.h"
 #include "db/timeline_repo.h"
 
 namespace kith::app {
@@ -105,6 +107,8 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
     if (!followups) return followups.error();
     auto recent = db::TimelineRepo(**db).for_person(*id, std::nullopt, 10);
     if (!recent) return recent.error();
+    auto reciprocity = db::load_reciprocity(**db, *id);
+    if (!reciprocity) return reciprocity.error();
     const auto now = ctx.now();
     const int score = core::strength_score(row->strength, now);
 
@@ -117,6 +121,7 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
                                        {"display", i.identity.display},
                                        {"names_seen", i.names_seen}});
         j["circles"] = *circles;
+        j["reciprocity"] = to_json(*reciprocity);
         j["followups"] = nlohmann::json::array();
         for (const auto& f : *followups) j["followups"].push_back(to_json(f));
         j["recent"] = nlohmann::json::array();
@@ -141,6 +146,7 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
                     core::format_age(*row->last_contact, now) + " ago, " + row->last_channel + ")"
               : std::string("never"))
       << "\n";
+    o << "  reciprocity: " << reciprocity_line(*reciprocity) << "\n";
     if (!row->notes.empty()) o << "  notes: " << row->notes << "\n";
     for (const auto& f : *followups)
         o << "  " << (f.done_at ? "[x] " : "[ ] ") << f.text << " (due " << core::format_date(f.due)

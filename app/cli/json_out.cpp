@@ -103,4 +103,12 @@ json to_json(const db::DatabaseStats& s) {
             {"by_kind", s.by_kind}};
 }
 
+nlohmann::json to_json(const db::Reciprocity& r) {
+    return {{"follows_me", {{"twitter", r.follows_me_x}, {"mastodon", r.follows_me_mastodon}}},
+            {"i_follow", {{"twitter", r.i_follow_x}, {"mastodon", r.i_follow_mastodon}}},
+            {"comments", {{"from_them", r.comments_from_them}, {"from_me", r.comments_from_me}}},
+            {"replies", {{"from_them", r.replies_from_them}, {"from_me", r.replies_from_me}}},
+            {"dms", {{"from_them", r.dms_from_them}, {"from_me", r.dms_from_me}}}};
+}
+
 }  // namespace kith::app

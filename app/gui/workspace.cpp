@@ -16,6 +16,7 @@
 
 #include "app/gui/add_source_dialog.h"
 #include "app/gui/circles_panel.h"
+#include "app/gui/followers_panel.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/launch_options.h"
 #include "app/gui/people_panel.h"
@@ -72,6 +73,8 @@ Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const c
     m_book->AddPage(m_people, "People");
     m_book->AddPage(m_circles, "Circles");
     m_book->AddPage(m_sources, "Sources");
+    m_followers = new FollowersPanel(m_book);
+    m_book->AddPage(m_followers, "Followers");  // page 4: after Sources, so indices stay
 
     m_person = new PersonPanel(m_split, m_clock, [this] {
         if (auto r = reload(); !r) report(r.error());
@@ -145,6 +148,7 @@ core::Result<void> Workspace::show_snapshot(WorkspaceSnapshot snapshot) {
     startup_mark("people shown");
     m_circles->show_loaded(std::move(snapshot.circles));
     m_sources->show_loaded(std::move(snapshot.sources));
+    if (auto r = m_followers->show(*m_db, snapshot.now); !r) return r;
     if (auto id = m_person->person_id()) m_person->show_person(*m_db, *id);
     return reload_counts();
 }
@@ -180,8 +184,7 @@ void Workspace::show_view(View view) {
             break;
         case View::followers: {
             // Followers → email: the people who follow me, to find their addresses and ask.
-            m_book->ChangeSelection(1);
-            m_people->show_followers();
+            m_book->ChangeSelection(4);
             break;
         }
         case View::circles:

@@ -27,6 +27,7 @@ namespace kith::app {
 
 class CirclesPanel;
 class ImportDialog;
+class FollowersPanel;
 class PeoplePanel;
 class PersonPanel;
 class SourcesPanel;
@@ -73,6 +74,7 @@ class Workspace : public wxPanel {
     TodayPanel* today() const { return m_today; }
     PeoplePanel* people() const { return m_people; }
     CirclesPanel* circles() const { return m_circles; }
+    FollowersPanel* followers() const { return m_followers; }
     SourcesPanel* sources() const { return m_sources; }
     PersonPanel* person() const { return m_person; }
     wxListBox* navigation() const { return m_nav; }
@@ -94,6 +96,7 @@ class Workspace : public wxPanel {
     TodayPanel* m_today = nullptr;
     PeoplePanel* m_people = nullptr;
     CirclesPanel* m_circles = nullptr;
+    FollowersPanel* m_followers = nullptr;
     SourcesPanel* m_sources = nullptr;
     PersonPanel* m_person = nullptr;
     std::shared_ptr<SnapshotRead> m_read;  ///< the background reload, while it runs

@@ -275,7 +275,7 @@ TEST_CASE("a failed import exits non-zero with one line on stderr") {
          {"outlook-pst", "x.pst"},
          2,
          "unknown import kind 'outlook-pst'",
-         "Known kinds: disqus, eml, feed, imap, jsonl, maildir, mastodon, mastodon-archive, "
+         "Known kinds: disqus, eml, feed, ics, imap, jsonl, maildir, mastodon, mastodon-archive, "
          "mastodon-csv, mbox, twitter, wp-rest, wxr"},
         {"demo through import", {"demo", "x"}, 2, "demo", "kith-cli demo"},
     };
