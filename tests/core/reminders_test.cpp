@@ -112,7 +112,7 @@ TEST_CASE("reminder_subject names the tail, the contact or the follow-up") {
     CHECK(reminder_subject(i) == "followup:f9");
 }
 
-TEST_CASE("is_hidden: done and dismissed hide; snooze hides until it expires") {
+TEST_CASE("is_hidden: done and dismissed hide — snooze hides until it expires") {
     const auto t = now();
     const ReminderStates states = {
         {"a", {ReminderStateKind::done, {}}},
@@ -349,7 +349,7 @@ TEST_CASE("going_cold: never contacted counts from added_at") {
     CHECK(items[0].excerpt == "No contact since added 40 days ago; cadence 30 days (circle)");
 }
 
-TEST_CASE("going_cold: contact in any channel resets; no cadence never cold") {
+TEST_CASE("going_cold: contact in any channel resets — no cadence never cold") {
     const auto t = now();
     // Last email 40 days ago, cadence 30: cold.
     auto c = contact(1, t - Days{40}, explicit_days(30));

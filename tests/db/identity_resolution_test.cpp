@@ -97,7 +97,7 @@ std::int64_t owner(db::Database& db, const core::Identity& id) {
 
 }  // namespace
 
-TEST_CASE("a card naming two people's identities merges them; the log shows why") {
+TEST_CASE("a card naming two people's identities merges them — the log shows why") {
     TempDir dir;
     auto db = new_db(dir);
     write_all(*db, std::vector{message("m1", core::Channel::email, kAna),
@@ -156,7 +156,7 @@ TEST_CASE("two correspondents on the same channel are never merged unreviewed") 
     CHECK(count_rows(*db, "people WHERE is_me = 0") == 2);
 }
 
-TEST_CASE("probable matches are suggested; accepting merges, rejecting is final") {
+TEST_CASE("probable matches are suggested — accepting merges, rejecting is final") {
     TempDir dir;
     auto db = new_db(dir);
     write_all(*db, std::vector{

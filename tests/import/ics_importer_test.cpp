@@ -291,7 +291,7 @@ TEST_CASE("ics: progress in bytes, cancel between components, sink errors stop t
     CHECK(failing.interactions.size() == 5);
 }
 
-TEST_CASE("ics into SQLite: people, meetings, follow-ups; re-importing duplicates nothing") {
+TEST_CASE("ics into SQLite: people, meetings, follow-ups — re-importing duplicates nothing") {
     test::TempDir dir;
     auto database = test::new_db(dir);
     const auto path = dir / "work.ics";

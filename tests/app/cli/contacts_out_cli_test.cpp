@@ -108,7 +108,7 @@ TEST_CASE("followers --ranked: only those without an answer, most engaged first"
     CHECK(text.find("follows me on Mastodon · I follow on Mastodon") != std::string::npos);
 }
 
-TEST_CASE("consent records status, date and evidence in the database; bad input fails cleanly") {
+TEST_CASE("consent records status, date and evidence in the database — bad input fails cleanly") {
     TempDir dir;
     const auto cli = fixture(dir);
     const auto j = cli.json({"consent", "ana@example.org", "opted-in", "--evidence",
