@@ -2,7 +2,8 @@
 # Kith's one set-up script, used by the README's two commands and by CI:
 #   bash .ci/setup.sh run    install what is missing, build, open Kith on its default database
 #   bash .ci/setup.sh test   install what is missing, build, run every test
-#   bash .ci/setup.sh bench  install, build, run the benchmarks (see README)
+#   bash .ci/setup.sh bench [small|medium|large]  install, build, run the benchmarks and
+#                            rewrite the README's results table (see README)
 # Works on a fresh Debian 12; uses sudo for apt-get when not root.
 set -euo pipefail
 
@@ -18,6 +19,7 @@ packages=(
   libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev
   dovecot-imapd openssl python3
   xvfb xauth
+  maildir-utils notmuch
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -74,7 +76,9 @@ MSG
   bench)
     install_missing
     build
-    exec "$build_dir/bench/kith-bench" "$@"
+    size=${1:-medium}
+    shift || true
+    exec "$build_dir/bench/kith-bench" --size "$size" --readme README.md "$@"
     ;;
   *)
     echo "usage: bash .ci/setup.sh run|test|bench" >&2

@@ -20,6 +20,7 @@
 
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/startup_trace.h"
 #include "app/gui/today_presenter.h"
 #include "app/gui/wx_text.h"
 #include "app/shared/demo_generator.h"
@@ -83,6 +84,14 @@ class KithApp : public wxApp {
         auto* frame = new MainFrame(std::move(*opened), std::move(options));
         if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Centre();
         frame->Show();
+        // The first idle event comes once GTK has drawn the shown window: the first paint.
+        if (std::getenv("KITH_STARTUP_TRACE"))
+            frame->Bind(wxEVT_IDLE, [](wxIdleEvent& e) {
+                static bool traced = false;
+                if (!traced) trace_startup("first paint");
+                traced = true;
+                e.Skip();
+            });
         if (backup)
             wxMessageBox(
                 ui("Kith upgraded your database to this version. The previous version is saved "
