@@ -139,8 +139,9 @@ std::vector<ImportFigures> run_import_bench(const BenchPaths& paths, const Corpu
         f.added = c.added;
         results.add("import " + in.kind + " (" + strf("%.0f", f.records) + " records, " +
                         strf("%.1f", f.megabytes) + " MB)",
-                    strf("%.0f records/s, %.1f MB/s, %ld MB RSS", f.records / f.seconds,
-                         f.megabytes / f.seconds, f.peak_rss_mb));
+                    strf("%.0f records/s, %.1f MB/s (%.0f records per CPU-s), %ld MB RSS",
+                         f.records / f.seconds, f.megabytes / f.seconds, f.records / run.cpu_s,
+                         f.peak_rss_mb));
         figures.push_back(f);
         if (!check) continue;
         try {

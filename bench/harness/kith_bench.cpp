@@ -5,7 +5,7 @@
 // and optionally rewrites the README's results table.
 //
 //   kith-bench [--size small|medium|large] [--work DIR] [--check] [--readme README.md]
-//              [--no-compare] [--no-app] [--reuse]
+//              [--no-imports] [--no-compare] [--no-app] [--reuse]
 //
 // --check (the CI run at small size) fails on crashes, errors and wrong counts, never on time.
 
@@ -33,13 +33,13 @@ namespace {
 struct Options {
     std::string size = "medium";
     fs::path work, readme;
-    bool check = false, compare = true, app = true, reuse = false;
+    bool check = false, imports = true, compare = true, app = true, reuse = false;
 };
 
 int usage() {
     std::fprintf(stderr,
                  "usage: kith-bench [--size small|medium|large] [--work DIR] [--check] "
-                 "[--readme README.md] [--no-compare] [--no-app] [--reuse]\n");
+                 "[--readme README.md] [--no-imports] [--no-compare] [--no-app] [--reuse]\n");
     return 2;
 }
 
@@ -73,6 +73,18 @@ void import_targets(const std::vector<ImportFigures>& figures, BenchResults& res
                         "≤ 60 MB");
     }
     if (!figures.empty()) results.add("peak RSS of any import", strf("%ld MB", peak), "≤ 200 MB");
+}
+
+/// mu, notmuch and the Python scan beside Kith's email imports.
+void compare(const BenchPaths& paths, const CorpusManifest& manifest,
+             const std::vector<ImportFigures>& figures, BenchResults& results) {
+    KithEmailTimes kith;
+    for (const auto& f : figures) {
+        if (f.kind == "maildir") kith.maildir_s = f.seconds;
+        if (f.kind == "mbox") kith.mbox_s = f.seconds;
+    }
+    run_email_comparison(paths, KITH_BENCH_SCRIPT_DIR, manifest.my_identities.front(), kith,
+                         results);
 }
 
 /// The identity-resolution benchmark (bench/resolution_bench.cpp) when this build has it.
@@ -110,6 +122,8 @@ int main(int argc, char** argv) try {
             o.readme = argv[++i];
         else if (a == "--check")
             o.check = true;
+        else if (a == "--no-imports")
+            o.imports = false;
         else if (a == "--no-compare")
             o.compare = false;
         else if (a == "--no-app")
@@ -128,17 +142,12 @@ int main(int argc, char** argv) try {
     std::printf("kith-bench --size %s: working in %s\n\n", o.size.c_str(), o.work.c_str());
 
     BenchResults results;
-    const auto manifest = corpus(*size, paths.corpus, results);
-    const auto figures = run_import_bench(paths, manifest, o.check, results);
-    import_targets(figures, results);
-    if (o.compare) {
-        KithEmailTimes kith;
-        for (const auto& f : figures) {
-            if (f.kind == "maildir") kith.maildir_s = f.seconds;
-            if (f.kind == "mbox") kith.mbox_s = f.seconds;
-        }
-        run_email_comparison(paths, KITH_BENCH_SCRIPT_DIR, manifest.my_identities.front(), kith,
-                             results);
+    std::vector<ImportFigures> figures;
+    if (o.imports || o.compare) {
+        const auto manifest = corpus(*size, paths.corpus, results);
+        if (o.imports) figures = run_import_bench(paths, manifest, o.check, results);
+        import_targets(figures, results);
+        if (o.compare) compare(paths, manifest, figures, results);
     }
     const auto demo = o.work / "demo.db";
     run_query_bench(demo, static_cast<int>(size->demo_people), o.reuse, o.check, results);
