@@ -84,12 +84,9 @@ class KithApp : public wxApp {
         auto* frame = new MainFrame(std::move(*opened), std::move(options));
         if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Centre();
         frame->Show();
-        // The first idle event comes once GTK has drawn the shown window: the first paint.
         if (std::getenv("KITH_STARTUP_TRACE"))
             frame->Bind(wxEVT_IDLE, [](wxIdleEvent& e) {
-                static bool traced = false;
-                if (!traced) trace_startup("first paint");
-                traced = true;
+                trace_first_paint();
                 e.Skip();
             });
         if (backup)

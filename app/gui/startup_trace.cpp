@@ -33,4 +33,10 @@ bool startup_trace_exits() {
     return v && std::strcmp(v, "exit") == 0;
 }
 
+void trace_first_paint() {
+    static bool traced = false;
+    if (!traced) trace_startup("first paint");
+    traced = true;
+}
+
 }  // namespace kith::app

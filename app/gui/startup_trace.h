@@ -11,5 +11,8 @@ long process_age_ms();
 void trace_startup(const char* event);
 /// True when KITH_STARTUP_TRACE=exit.
 bool startup_trace_exits();
+/// Call from the main window's idle events: the first one after Show comes once GTK has drawn
+/// the window, and is traced as "first paint" (once).
+void trace_first_paint();
 
 }  // namespace kith::app

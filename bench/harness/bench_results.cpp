@@ -52,22 +52,26 @@ void BenchResults::fail(const std::string& what) {
     m_failures.push_back(what);
 }
 
-std::string BenchResults::markdown(const std::string& size) const {
+std::string BenchResults::markdown(const std::string& command) const {
     char date[32];
     const std::time_t now = std::time(nullptr);
     std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
     std::ostringstream md;
-    md << "Measured by `kith-bench --size " << size << "` on " << date << " (" << machine()
+    md << "Measured by `" << command << "` on " << date << " (" << machine()
        << ", shared with other work: wall times are noisy).\n\n"
        << "| figure | measured | target |\n| --- | --- | --- |\n";
     for (const auto& f : m_figures)
-        md << "| " << f.what << " | " << f.value << " | " << (f.target.empty() ? "" : f.target)
-           << " |\n";
+        md << "| " << f.what << " | " << f.value << " | " << f.target << " |\n";
+    for (auto f : m_failures) {
+        for (auto& c : f)
+            if (c == '|' || c == '\n') c = ' ';  // one table cell
+        md << "| FAILED | " << f << " | |\n";
+    }
     return md.str();
 }
 
 void BenchResults::write_readme(const std::filesystem::path& readme,
-                                const std::string& size) const {
+                                const std::string& command) const {
     std::ifstream in(readme);
     std::stringstream text;
     text << in.rdbuf();
@@ -76,7 +80,7 @@ void BenchResults::write_readme(const std::filesystem::path& readme,
     if (!in || b == std::string::npos || e == std::string::npos || e < b)
         throw std::runtime_error(readme.string() + " has no " + kBegin + " … " + kEnd + " markers");
     const auto from = b + std::string(kBegin).size();
-    s.replace(from, e - from, "\n" + markdown(size));
+    s.replace(from, e - from, "\n" + markdown(command));
     std::ofstream out(readme, std::ios::trunc);
     out << s;
     if (!out) throw std::runtime_error("cannot write " + readme.string());

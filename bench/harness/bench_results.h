@@ -24,11 +24,11 @@ class BenchResults {
     void fail(const std::string& what);
     bool failed() const { return !m_failures.empty(); }
     const std::vector<std::string>& failures() const { return m_failures; }
-    /// The Markdown table with a heading line naming the size, date and machine.
-    std::string markdown(const std::string& size) const;
+    /// The Markdown table with a heading line naming the command, date and machine.
+    std::string markdown(const std::string& command) const;
     /// Replaces the text between "<!-- kith-bench:begin -->" and "<!-- kith-bench:end -->" in
-    /// `readme` with markdown(size). Throws std::runtime_error when a marker is missing.
-    void write_readme(const std::filesystem::path& readme, const std::string& size) const;
+    /// `readme` with markdown(command). Throws std::runtime_error when a marker is missing.
+    void write_readme(const std::filesystem::path& readme, const std::string& command) const;
 
   private:
     std::vector<Figure> m_figures;

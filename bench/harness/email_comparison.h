@@ -11,9 +11,14 @@
 
 namespace kith::bench {
 
-/// Seconds Kith took for the same inputs (0: not measured).
+/// Wall and CPU seconds of one run.
+struct RunTime {
+    double wall_s = 0, cpu_s = 0;
+};
+
+/// What Kith took for the same inputs (0: not measured).
 struct KithEmailTimes {
-    double maildir_s = 0, mbox_s = 0;
+    RunTime maildir, mbox;
 };
 
 /// Runs the other tools on `paths.corpus`'s Maildir and mbox and adds their times and the

@@ -132,6 +132,7 @@ std::vector<ImportFigures> run_import_bench(const BenchPaths& paths, const Corpu
         ImportFigures f;
         f.kind = in.kind;
         f.seconds = run.wall_s;
+        f.cpu_seconds = run.cpu_s;
         f.megabytes = static_cast<double>(input_bytes(paths.corpus / in.file)) / 1e6;
         f.records = static_cast<double>(c.added + c.updated + c.skipped);
         f.peak_rss_mb = run.peak_rss_mb;

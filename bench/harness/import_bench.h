@@ -22,7 +22,7 @@ struct BenchPaths {
 /// One input's import figures.
 struct ImportFigures {
     std::string kind;
-    double seconds = 0, megabytes = 0, records = 0;
+    double seconds = 0, cpu_seconds = 0, megabytes = 0, records = 0;
     long peak_rss_mb = 0;
     double db_megabytes = 0;
     std::uint64_t added = 0;

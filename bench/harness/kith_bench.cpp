@@ -5,7 +5,9 @@
 // and optionally rewrites the README's results table.
 //
 //   kith-bench [--size small|medium|large] [--work DIR] [--check] [--readme README.md]
-//              [--no-imports] [--no-compare] [--no-app] [--reuse]
+//              [--kinds K1,K2] [--demo-people N] [--no-imports] [--no-compare] [--no-queries]
+//              [--no-app]
+//              [--reuse]
 //
 // --check (the CI run at small size) fails on crashes, errors and wrong counts, never on time.
 
@@ -16,6 +18,7 @@
 #include <exception>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "bench/gen/corpus_generator.h"
 #include "bench/harness/app_startup.h"
@@ -33,13 +36,17 @@ namespace {
 struct Options {
     std::string size = "medium";
     fs::path work, readme;
-    bool check = false, imports = true, compare = true, app = true, reuse = false;
+    std::string kinds;     ///< comma-separated importer kinds to run; empty = all
+    long demo_people = 0;  ///< people in the query database; 0 = the size's
+    bool check = false, imports = true, compare = true, queries = true, app = true, reuse = false;
 };
 
 int usage() {
-    std::fprintf(stderr,
-                 "usage: kith-bench [--size small|medium|large] [--work DIR] [--check] "
-                 "[--readme README.md] [--no-imports] [--no-compare] [--no-app] [--reuse]\n");
+    std::fprintf(
+        stderr,
+        "usage: kith-bench [--size small|medium|large] [--work DIR] [--check] "
+        "[--readme README.md] [--kinds K1,K2] [--demo-people N] [--no-imports] [--no-compare] "
+        "[--no-queries] [--no-app] [--reuse]\n");
     return 2;
 }
 
@@ -80,8 +87,8 @@ void compare(const BenchPaths& paths, const CorpusManifest& manifest,
              const std::vector<ImportFigures>& figures, BenchResults& results) {
     KithEmailTimes kith;
     for (const auto& f : figures) {
-        if (f.kind == "maildir") kith.maildir_s = f.seconds;
-        if (f.kind == "mbox") kith.mbox_s = f.seconds;
+        if (f.kind == "maildir") kith.maildir = {f.seconds, f.cpu_seconds};
+        if (f.kind == "mbox") kith.mbox = {f.seconds, f.cpu_seconds};
     }
     run_email_comparison(paths, KITH_BENCH_SCRIPT_DIR, manifest.my_identities.front(), kith,
                          results);
@@ -122,6 +129,12 @@ int main(int argc, char** argv) try {
             o.readme = argv[++i];
         else if (a == "--check")
             o.check = true;
+        else if (a == "--kinds" && i + 1 < argc)
+            o.kinds = "," + std::string(argv[++i]) + ",";
+        else if (a == "--demo-people" && i + 1 < argc)
+            o.demo_people = std::atol(argv[++i]);
+        else if (a == "--no-queries")
+            o.queries = false;
         else if (a == "--no-imports")
             o.imports = false;
         else if (a == "--no-compare")
@@ -144,18 +157,31 @@ int main(int argc, char** argv) try {
     BenchResults results;
     std::vector<ImportFigures> figures;
     if (o.imports || o.compare) {
-        const auto manifest = corpus(*size, paths.corpus, results);
+        auto manifest = corpus(*size, paths.corpus, results);
+        if (!o.kinds.empty())
+            std::erase_if(manifest.inputs, [&](const InputExpectation& in) {
+                return o.kinds.find("," + in.kind + ",") == std::string::npos;
+            });
         if (o.imports) figures = run_import_bench(paths, manifest, o.check, results);
         import_targets(figures, results);
         if (o.compare) compare(paths, manifest, figures, results);
     }
     const auto demo = o.work / "demo.db";
-    run_query_bench(demo, static_cast<int>(size->demo_people), o.reuse, o.check, results);
-    resolution(build / "bench/kith-resolution-bench", results);
-    if (o.app) run_app_startup(build / "app/gui/kith", demo, o.work / "app", results);
+    if (o.queries) {
+        const long people =
+            o.demo_people > 0 ? o.demo_people : static_cast<long>(size->demo_people);
+        run_query_bench(demo, static_cast<int>(people), o.reuse, o.check, results);
+        resolution(build / "bench/kith-resolution-bench", results);
+        if (o.app) run_app_startup(build / "app/gui/kith", demo, o.work / "app", results);
+    }
 
-    if (!o.readme.empty() && !results.failed()) {
-        results.write_readme(o.readme, o.size);
+    if (!o.readme.empty()) {
+        std::string command = "kith-bench";
+        for (int i = 1; i < argc; ++i)
+            if (std::string(argv[i]) != "--readme" &&
+                (i == 1 || std::string(argv[i - 1]) != "--readme"))
+                command += std::string(" ") + argv[i];
+        results.write_readme(o.readme, command);
         std::printf("\nresults table written to %s\n", o.readme.c_str());
     }
     if (results.failed()) {
