@@ -91,8 +91,8 @@ void run_query_bench(const fs::path& path, int people, bool reuse, bool check,
     auto db = must(db::Database::open(path), "open");
     const auto stats = must(db::load_stats(*db), "stats");
     const std::string scale =
-        strf("%lldk people / %.1fM interactions", static_cast<long long>(stats.people / 1000),
-             static_cast<double>(stats.interactions) / 1e6);
+        strf("%lld people / %lld interactions", static_cast<long long>(stats.people),
+             static_cast<long long>(stats.interactions));
 
     db::TodayOptions opt;
     opt.now = now;
