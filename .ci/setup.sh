@@ -2,7 +2,8 @@
 # Kith's one set-up script, used by the README's two commands and by CI:
 #   bash .ci/setup.sh run    install what is missing, build, open Kith on its default database
 #   bash .ci/setup.sh test   install what is missing, build, run every test
-#   bash .ci/setup.sh bench  install, build, run the benchmarks (see README)
+#   bash .ci/setup.sh bench [small|medium|large]  install, build, run the benchmarks and
+#                            rewrite the README's results table (see README)
 # Works on a fresh Debian 12; uses sudo for apt-get when not root.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ packages=(
   dovecot-imapd openssl python3
   xvfb xauth
   libsecret-1-dev gnome-keyring dbus
+  maildir-utils notmuch
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -75,7 +77,9 @@ MSG
   bench)
     install_missing
     build
-    exec "$build_dir/bench/kith-bench" "$@"
+    size=${1:-medium}
+    shift || true
+    exec "$build_dir/bench/kith-bench" --size "$size" --readme README.md "$@"
     ;;
   *)
     echo "usage: bash .ci/setup.sh run|test|bench" >&2

@@ -89,6 +89,12 @@ class KithApp : public wxApp {
         if (!wxPersistentRegisterAndRestore(frame, "main")) frame->Centre();
         frame->Show();
         startup_mark("window shown");
+        // The first idle event comes once GTK has drawn the shown window: the first paint.
+        if (std::getenv("KITH_STARTUP_TRACE"))
+            frame->Bind(wxEVT_IDLE, [](wxIdleEvent& e) {
+                trace_first_paint();
+                e.Skip();
+            });
         if (backup)
             wxMessageBox(
                 ui("Kith upgraded your database to this version. The previous version is saved "

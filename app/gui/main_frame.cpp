@@ -183,7 +183,14 @@ core::Result<void> MainFrame::reload() {
                 self->update_reminders();
                 // The benchmark's figure for the window at 50,000 people.
                 startup_mark("views filled");
-                if (startup_trace_exits()) self->Close(true);
+                // Quit at the next idle, so that a fill faster than the first paint still
+                // shows it.
+                if (startup_trace_exits())
+                    self->Bind(wxEVT_IDLE, [self](wxIdleEvent& e) {
+                        trace_first_paint();
+                        if (self) self->Close(true);
+                        e.Skip();
+                    });
             },
             std::move(started));
         return {};
@@ -268,7 +275,8 @@ void MainFrame::OnReviewMerges(wxCommandEvent&) {
     dialog.ShowModal();
     if (!dialog.changed() && dialog.person_to_open() == 0) return;
     if (auto r = reload(); !r) return show_error(r.error());
-    if (m_workspace && dialog.person_to_open() != 0) m_workspace->open_person(dialog.person_to_open());
+    if (m_workspace && dialog.person_to_open() != 0)
+        m_workspace->open_person(dialog.person_to_open());
 }
 
 void MainFrame::OnWorkspaceCommand(wxCommandEvent& event) {

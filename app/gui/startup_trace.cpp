@@ -7,21 +7,8 @@
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <string_view>
 
 namespace kith::app {
-
-long process_age_ms() {
-    std::ifstream stat("/proc/self/stat");
-    std::string skip;
-    unsigned long long start = 0;
-    // Field 22 is starttime; the command name (field 2) has no spaces for kith.
-    for (int i = 1; i < 22 && stat >> skip;) ++i;
-    stat >> start;
-    double uptime = 0;
-    std::ifstream("/proc/uptime") >> uptime;
-    return static_cast<long>(uptime * 1000.0 - start * 1000.0 / ::sysconf(_SC_CLK_TCK));
-}
 
 namespace {
 
@@ -34,16 +21,35 @@ long cpu_ms() {
 
 }  // namespace
 
+long process_age_ms() {
+    std::ifstream stat("/proc/self/stat");
+    std::string skip;
+    unsigned long long start = 0;
+    // Field 22 is starttime; the command name (field 2) has no spaces for kith.
+    for (int i = 1; i < 22 && stat >> skip;) ++i;
+    stat >> start;
+    double uptime = 0;
+    std::ifstream("/proc/uptime") >> uptime;
+    return static_cast<long>(uptime * 1000.0 -
+                             static_cast<double>(start) * 1000.0 / ::sysconf(_SC_CLK_TCK));
+}
+
 void startup_mark(std::string_view phase) {
     static const bool enabled = std::getenv("KITH_STARTUP_TRACE") != nullptr;
     if (!enabled) return;
-    std::cerr << "kith: " << phase << " at " << process_age_ms() << " ms (cpu " << cpu_ms()
+    std::cerr << "kith: " << phase << " " << process_age_ms() << " ms after start (cpu " << cpu_ms()
               << " ms)\n";
 }
 
 bool startup_trace_exits() {
     const char* v = std::getenv("KITH_STARTUP_TRACE");
     return v && std::string_view(v) == "exit";
+}
+
+void trace_first_paint() {
+    static bool traced = false;
+    if (!traced) startup_mark("first paint");
+    traced = true;
 }
 
 }  // namespace kith::app

@@ -1,20 +1,25 @@
 #pragma once
-// KITH_STARTUP_TRACE=1 prints when each start-up phase ended: wall time since the process
-// started and the CPU time it has used so far (the CPU figure is steadier on a busy machine).
-// The benchmark reads the "views filled" line.
+// KITH_STARTUP_TRACE: how long the app takes to show and fill its window (kith-bench's figure).
+// Set to anything: a line on stderr as each start-up phase ends, with the wall time since the
+// process started and the CPU time it has used so far (steadier on a busy machine). Set to
+// "exit": the app also quits once the views are filled, so a benchmark or a profiler can start it
+// again and again.
 
 #include <string_view>
 
 namespace kith::app {
 
-/// Milliseconds since this process started (from /proc, so it includes the loader and GTK).
+/// Milliseconds since this process started (from /proc, so it counts the loader and GTK too).
 long process_age_ms();
 
-/// Prints "kith: <phase> at N ms (cpu M ms)" to stderr when KITH_STARTUP_TRACE is set.
+/// With KITH_STARTUP_TRACE set, prints "kith: PHASE N ms after start (cpu M ms)" to stderr.
 void startup_mark(std::string_view phase);
 
-/// KITH_STARTUP_TRACE=exit: the app quits once its views are filled (for benchmarks and
-/// profilers, which need the process to end by itself).
+/// True when KITH_STARTUP_TRACE=exit.
 bool startup_trace_exits();
+
+/// Call from the main window's idle events: the first one after Show comes once GTK has drawn
+/// the window, and is traced as "first paint" (once).
+void trace_first_paint();
 
 }  // namespace kith::app
