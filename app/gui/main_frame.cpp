@@ -272,7 +272,8 @@ void MainFrame::OnReviewMerges(wxCommandEvent&) {
     dialog.ShowModal();
     if (!dialog.changed() && dialog.person_to_open() == 0) return;
     if (auto r = reload(); !r) return show_error(r.error());
-    if (m_workspace && dialog.person_to_open() != 0) m_workspace->open_person(dialog.person_to_open());
+    if (m_workspace && dialog.person_to_open() != 0)
+        m_workspace->open_person(dialog.person_to_open());
 }
 
 void MainFrame::OnWorkspaceCommand(wxCommandEvent& event) {
