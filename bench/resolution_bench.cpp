@@ -63,11 +63,10 @@ void print_counts(const char* what, const db::ResolutionCounts& c) {
 }
 
 void print_size(db::Database& db) {
-    std::printf("  database: %lld people, %lld identities\n",
-                static_cast<long long>(
-                    db.sql().execAndGet("SELECT count(*) FROM people").getInt64()),
-                static_cast<long long>(
-                    db.sql().execAndGet("SELECT count(*) FROM identities").getInt64()));
+    std::printf(
+        "  database: %lld people, %lld identities\n",
+        static_cast<long long>(db.sql().execAndGet("SELECT count(*) FROM people").getInt64()),
+        static_cast<long long>(db.sql().execAndGet("SELECT count(*) FROM identities").getInt64()));
 }
 
 }  // namespace

@@ -10,20 +10,20 @@ namespace kith::core {
 namespace {
 
 constexpr std::string_view kFreeMail[] = {
-    "gmail.com",     "googlemail.com", "yahoo.com",   "yahoo.co.uk", "yahoo.fr",     "ymail.com",
-    "hotmail.com",   "hotmail.co.uk",  "hotmail.fr",  "outlook.com", "live.com",     "msn.com",
-    "aol.com",       "icloud.com",     "me.com",      "mac.com",     "gmx.de",       "gmx.net",
-    "gmx.com",       "web.de",         "t-online.de", "proton.me",   "protonmail.com",
-    "pm.me",         "yandex.ru",      "yandex.com",  "mail.ru",     "zoho.com",     "fastmail.com",
-    "posteo.de",     "mailbox.org",    "qq.com",      "163.com",     "free.fr",      "orange.fr",
-    "libero.it",     "hey.com",        "tutanota.com", "seznam.cz",  "wp.pl",        "o2.pl",
+    "gmail.com",   "googlemail.com", "yahoo.com",   "yahoo.co.uk", "yahoo.fr",       "ymail.com",
+    "hotmail.com", "hotmail.co.uk",  "hotmail.fr",  "outlook.com", "live.com",       "msn.com",
+    "aol.com",     "icloud.com",     "me.com",      "mac.com",     "gmx.de",         "gmx.net",
+    "gmx.com",     "web.de",         "t-online.de", "proton.me",   "protonmail.com", "pm.me",
+    "yandex.ru",   "yandex.com",     "mail.ru",     "zoho.com",    "fastmail.com",   "posteo.de",
+    "mailbox.org", "qq.com",         "163.com",     "free.fr",     "orange.fr",      "libero.it",
+    "hey.com",     "tutanota.com",   "seznam.cz",   "wp.pl",       "o2.pl",
 };
 
 // Local parts and handles that name a role or a service, not a person.
 constexpr std::string_view kRoleNames[] = {
-    "info",    "contact", "hello",   "admin",   "noreply", "donotreply", "mail",   "office",
-    "team",    "support", "sales",   "press",   "webmaster", "postmaster", "news", "newsletter",
-    "notifications", "billing", "help", "jobs", "marketing", "service",  "root",   "user",
+    "info",          "contact", "hello", "admin", "noreply",   "donotreply", "mail", "office",
+    "team",          "support", "sales", "press", "webmaster", "postmaster", "news", "newsletter",
+    "notifications", "billing", "help",  "jobs",  "marketing", "service",    "root", "user",
 };
 
 std::string alnum_lower(std::string_view s) {
@@ -54,7 +54,8 @@ std::string email_mailbox_key(const std::string& email) {
     if (domain.empty()) return email;
     std::string local = local_part(email);
     if (domain == "googlemail.com") domain = "gmail.com";
-    if (domain == "gmail.com") local.erase(std::remove(local.begin(), local.end(), '.'), local.end());
+    if (domain == "gmail.com")
+        local.erase(std::remove(local.begin(), local.end(), '.'), local.end());
     return local + "@" + domain;
 }
 
@@ -90,8 +91,8 @@ std::string username_key(const Identity& id) {
             return {};
     }
     std::string key = alnum_lower(raw);
-    const bool digits = std::all_of(key.begin(), key.end(),
-                                    [](unsigned char c) { return std::isdigit(c) != 0; });
+    const bool digits =
+        std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     const bool role =
         std::find(std::begin(kRoleNames), std::end(kRoleNames), key) != std::end(kRoleNames);
     if (key.size() < 4 || digits || role) return {};

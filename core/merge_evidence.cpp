@@ -78,7 +78,7 @@ MergeDecision decide(std::span<const Evidence> evidence, const MergeSide& a, con
                                      [](const Evidence& e) { return is_deterministic(e.kind); });
     if (certain) return may_auto_merge(a, b) ? MergeDecision::auto_merge : MergeDecision::suggest;
     return merge_score(evidence) >= kSuggestThreshold ? MergeDecision::suggest
-                                                       : MergeDecision::none;
+                                                      : MergeDecision::none;
 }
 
 }  // namespace kith::core

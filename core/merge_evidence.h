@@ -14,16 +14,16 @@ namespace kith::core {
 /// One reason to think two people are the same.
 enum class EvidenceKind {
     // Deterministic: the sources say so.
-    same_mailbox,     ///< two addresses of one mailbox (ana+blog@x.org, a.na@gmail.com)
-    linked,           ///< one record names both (a vCard, a verified Mastodon link, a commenter's
-                      ///< email + URL, a profile field or bio naming the other identity)
-    same_x_account,   ///< an X handle and the numeric account shown with that handle
+    same_mailbox,    ///< two addresses of one mailbox (ana+blog@x.org, a.na@gmail.com)
+    linked,          ///< one record names both (a vCard, a verified Mastodon link, a commenter's
+                     ///< email + URL, a profile field or bio naming the other identity)
+    same_x_account,  ///< an X handle and the numeric account shown with that handle
     // Probable: worth a look.
-    similar_name,     ///< see NameMatch (diacritics, initials, nicknames, order)
-    same_username,    ///< the same user name on two services (ana.ruiz@x.org, @anaruiz)
-    name_as_username, ///< one's user name is the other's name run together
-    same_domain,      ///< addresses at the same, non-free-mail domain
-    shared_threads,   ///< both took part in the same conversations
+    similar_name,      ///< see NameMatch (diacritics, initials, nicknames, order)
+    same_username,     ///< the same user name on two services (ana.ruiz@x.org, @anaruiz)
+    name_as_username,  ///< one's user name is the other's name run together
+    same_domain,       ///< addresses at the same, non-free-mail domain
+    shared_threads,    ///< both took part in the same conversations
 };
 
 std::string_view to_string(EvidenceKind k);

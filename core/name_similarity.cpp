@@ -11,16 +11,18 @@ namespace {
 
 // Base letters of U+00C0..U+017F; '*' marks letters that fold to two ('æ' → "ae"), ' ' the
 // signs that separate words (×, ÷).
-constexpr std::string_view kLatin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**"
-                                     "aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
-constexpr std::string_view kLatinExtA = "aaaaaaccccccccdd"
-                                        "ddeeeeeeeeeegggg"
-                                        "gggghhhhiiiiiiii"
-                                        "iijjjjkkklllllll"
-                                        "lllnnnnnnnnnoooo"
-                                        "oo**rrrrrrssssss"
-                                        "ssttttttuuuuuuuu"
-                                        "uuuuwwyyyzzzzzzs";
+constexpr std::string_view kLatin1 =
+    "aaaaaa*ceeeeiiiidnooooo ouuuuy**"
+    "aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
+constexpr std::string_view kLatinExtA =
+    "aaaaaaccccccccdd"
+    "ddeeeeeeeeeegggg"
+    "gggghhhhiiiiiiii"
+    "iijjjjkkklllllll"
+    "lllnnnnnnnnnoooo"
+    "oo**rrrrrrssssss"
+    "ssttttttuuuuuuuu"
+    "uuuuwwyyyzzzzzzs";
 
 std::string_view two_letter_fold(char32_t c) {
     switch (c) {
@@ -78,33 +80,33 @@ bool is_decoration(char32_t c) {
            (c >= 0x3000 && c <= 0x303F);
 }
 
-constexpr std::array<std::string_view, 12> kTitles = {
-    "dr", "mr", "mrs", "ms", "miss", "prof", "sir", "jr", "sr", "phd", "md", "mx"};
+constexpr std::array<std::string_view, 12> kTitles = {"dr",  "mr", "mrs", "ms",  "miss", "prof",
+                                                      "sir", "jr", "sr",  "phd", "md",   "mx"};
 
 // Common English and European nicknames → formal name. Both sides of a comparison go through
 // it, so "Bob" meets "Robert" and "Bobby" meets "Rob".
 constexpr std::pair<std::string_view, std::string_view> kNicknames[] = {
-    {"abby", "abigail"},     {"al", "albert"},         {"alex", "alexander"},
-    {"andy", "andrew"},      {"drew", "andrew"},       {"ben", "benjamin"},
-    {"benny", "benjamin"},   {"bill", "william"},      {"billy", "william"},
-    {"will", "william"},     {"willy", "william"},     {"liam", "william"},
-    {"bob", "robert"},       {"bobby", "robert"},      {"rob", "robert"},
-    {"robbie", "robert"},    {"bert", "robert"},       {"cathy", "catherine"},
-    {"kate", "catherine"},   {"katie", "catherine"},   {"kathy", "catherine"},
-    {"chris", "christopher"}, {"dan", "daniel"},       {"danny", "daniel"},
-    {"dave", "david"},       {"ed", "edward"},         {"eddie", "edward"},
-    {"ted", "edward"},       {"liz", "elizabeth"},     {"beth", "elizabeth"},
-    {"betty", "elizabeth"},  {"lisa", "elizabeth"},    {"eliza", "elizabeth"},
-    {"jim", "james"},        {"jimmy", "james"},       {"jamie", "james"},
-    {"jen", "jennifer"},     {"jenny", "jennifer"},    {"joe", "joseph"},
-    {"joey", "joseph"},      {"jon", "jonathan"},      {"johnny", "john"},
-    {"jack", "john"},        {"kathi", "katharina"},   {"ken", "kenneth"},
-    {"larry", "lawrence"},   {"maggie", "margaret"},   {"meg", "margaret"},
-    {"peggy", "margaret"},   {"matt", "matthew"},      {"mike", "michael"},
-    {"mikey", "michael"},    {"nick", "nicholas"},     {"pat", "patrick"},
-    {"pete", "peter"},       {"rick", "richard"},      {"dick", "richard"},
-    {"rich", "richard"},     {"sam", "samuel"},        {"steve", "stephen"},
-    {"sue", "susan"},        {"tom", "thomas"},        {"tommy", "thomas"},
+    {"abby", "abigail"},      {"al", "albert"},       {"alex", "alexander"},
+    {"andy", "andrew"},       {"drew", "andrew"},     {"ben", "benjamin"},
+    {"benny", "benjamin"},    {"bill", "william"},    {"billy", "william"},
+    {"will", "william"},      {"willy", "william"},   {"liam", "william"},
+    {"bob", "robert"},        {"bobby", "robert"},    {"rob", "robert"},
+    {"robbie", "robert"},     {"bert", "robert"},     {"cathy", "catherine"},
+    {"kate", "catherine"},    {"katie", "catherine"}, {"kathy", "catherine"},
+    {"chris", "christopher"}, {"dan", "daniel"},      {"danny", "daniel"},
+    {"dave", "david"},        {"ed", "edward"},       {"eddie", "edward"},
+    {"ted", "edward"},        {"liz", "elizabeth"},   {"beth", "elizabeth"},
+    {"betty", "elizabeth"},   {"lisa", "elizabeth"},  {"eliza", "elizabeth"},
+    {"jim", "james"},         {"jimmy", "james"},     {"jamie", "james"},
+    {"jen", "jennifer"},      {"jenny", "jennifer"},  {"joe", "joseph"},
+    {"joey", "joseph"},       {"jon", "jonathan"},    {"johnny", "john"},
+    {"jack", "john"},         {"kathi", "katharina"}, {"ken", "kenneth"},
+    {"larry", "lawrence"},    {"maggie", "margaret"}, {"meg", "margaret"},
+    {"peggy", "margaret"},    {"matt", "matthew"},    {"mike", "michael"},
+    {"mikey", "michael"},     {"nick", "nicholas"},   {"pat", "patrick"},
+    {"pete", "peter"},        {"rick", "richard"},    {"dick", "richard"},
+    {"rich", "richard"},      {"sam", "samuel"},      {"steve", "stephen"},
+    {"sue", "susan"},         {"tom", "thomas"},      {"tommy", "thomas"},
     {"tony", "anthony"},
 };
 

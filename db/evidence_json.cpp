@@ -7,8 +7,9 @@ namespace kith::db {
 std::string evidence_to_json(std::span<const core::Evidence> evidence) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : evidence)
-        out.push_back(
-            {{"kind", std::string(core::to_string(e.kind))}, {"detail", e.detail}, {"weight", e.weight}});
+        out.push_back({{"kind", std::string(core::to_string(e.kind))},
+                       {"detail", e.detail},
+                       {"weight", e.weight}});
     // Details quote names from imported data, which may not be valid UTF-8.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -1,7 +1,7 @@
 #include "db/identity_resolver.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -32,9 +32,10 @@ using core::Result;
 
 namespace {
 
-// A key shared by more people than this (a common name, "u:admin") finds nobody in particular;
-// mailbox and handle keys are exact and always followed.
-constexpr int kMaxBlock = 40;
+// A key shared by more people than this (a common name, "u:admin") finds nobody in particular,
+// and weighing every pair of a big block is quadratic; mailbox and handle keys are exact and
+// always followed.
+constexpr int kMaxBlock = 12;
 // Names compared per person, so a much-renamed account costs no more than this.
 constexpr std::size_t kMaxNames = 6;
 constexpr const char* kIdentityMark = "resolution.identity_watermark";
@@ -125,7 +126,8 @@ class Pass {
 
   private:
     std::int64_t live(std::int64_t id) const {
-        for (auto it = m_alias.find(id); it != m_alias.end(); it = m_alias.find(id)) id = it->second;
+        for (auto it = m_alias.find(id); it != m_alias.end(); it = m_alias.find(id))
+            id = it->second;
         return id;
     }
 
@@ -209,10 +211,10 @@ class Pass {
                                   core::default_weight(EvidenceKind::same_mailbox)});
                 const auto h = core::twitter_handle(x);
                 if (!h.empty() && h == core::twitter_handle(y))
-                    ev.push_back({EvidenceKind::same_x_account,
-                                  x.display + " (" + x.value + ") = " + y.display + " (" +
-                                      y.value + ")",
-                                  core::default_weight(EvidenceKind::same_x_account)});
+                    ev.push_back(
+                        {EvidenceKind::same_x_account,
+                         x.display + " (" + x.value + ") = " + y.display + " (" + y.value + ")",
+                         core::default_weight(EvidenceKind::same_x_account)});
             }
         }
         for (const auto& y : fb.identities) {
@@ -252,8 +254,8 @@ class Pass {
         }
         for (const auto& d : domains_a)
             if (domains_b.count(d) && !core::is_free_mail_domain(d)) {
-                ev.push_back(
-                    {EvidenceKind::same_domain, d, core::default_weight(EvidenceKind::same_domain)});
+                ev.push_back({EvidenceKind::same_domain, d,
+                              core::default_weight(EvidenceKind::same_domain)});
                 break;
             }
         if (full && !ev.empty() && core::merge_score(ev) < 0.99) {
@@ -305,8 +307,8 @@ class Pass {
         const double score = std::max(core::merge_score(ev), core::kSuggestThreshold);
         if (find->executeStep()) {
             if (find->getColumn(1).getString() != "pending") return;  // decided: never again
-            auto up = m_db.statement(
-                "UPDATE merge_suggestions SET score = ?, evidence = ? WHERE id = ?");
+            auto up =
+                m_db.statement("UPDATE merge_suggestions SET score = ?, evidence = ? WHERE id = ?");
             up->bind(1, score);
             up->bind(2, evidence_to_json(ev));
             up->bind(3, find->getColumn(0).getInt64());
@@ -366,23 +368,23 @@ Result<ResolutionCounts> IdentityResolver::resolve_new() {
         return v && *v ? std::stoll(**v) : 0;
     };
     const auto identity_mark = mark(kIdentityMark), link_mark = mark(kLinkMark);
-    auto people = guarded("resolve identities", m_db.path().string(),
-                          [&]() -> Result<std::vector<std::int64_t>> {
-                              SQLite::Statement q(
-                                  m_db.sql(),
-                                  "SELECT person_id FROM identities WHERE id > ?1 UNION "
-                                  "SELECT i.person_id FROM identity_links l JOIN identities i "
-                                  "ON i.id = l.a OR i.id = l.b WHERE l.id > ?2");
-                              q.bind(1, identity_mark);
-                              q.bind(2, link_mark);
-                              std::vector<std::int64_t> out;
-                              while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-                              return out;
-                          });
+    auto people = guarded(
+        "resolve identities", m_db.path().string(), [&]() -> Result<std::vector<std::int64_t>> {
+            SQLite::Statement q(m_db.sql(),
+                                "SELECT person_id FROM identities WHERE id > ?1 UNION "
+                                "SELECT i.person_id FROM identity_links l JOIN identities i "
+                                "ON i.id = l.a OR i.id = l.b WHERE l.id > ?2");
+            q.bind(1, identity_mark);
+            q.bind(2, link_mark);
+            std::vector<std::int64_t> out;
+            while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+            return out;
+        });
     if (!people) return people.error();
     const auto identities_now = max_id(m_db, "identities");
     const auto links_now = max_id(m_db, "identity_links");
-    auto r = people->empty() ? Result<ResolutionCounts>(ResolutionCounts{}) : resolve_people(*people);
+    auto r =
+        people->empty() ? Result<ResolutionCounts>(ResolutionCounts{}) : resolve_people(*people);
     if (!r) return r;
     if (auto s = settings.set(kIdentityMark, std::to_string(identities_now)); !s) return s.error();
     if (auto s = settings.set(kLinkMark, std::to_string(links_now)); !s) return s.error();

@@ -1,7 +1,7 @@
 #include "db/merge_repo.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
@@ -63,8 +63,8 @@ json fts_row(Database& db, std::int64_t id) {
 
 void restore_fts(Database& db, std::int64_t id, const json& row) {
     if (row.is_null()) return;
-    SQLite::Statement q(db.sql(),
-                        "UPDATE people_fts SET name = ?, notes = ?, identities = ? WHERE rowid = ?");
+    SQLite::Statement q(
+        db.sql(), "UPDATE people_fts SET name = ?, notes = ?, identities = ? WHERE rowid = ?");
     bind_json(q, 1, row["name"]);
     bind_json(q, 2, row["notes"]);
     bind_json(q, 3, row["identities"]);
@@ -96,16 +96,18 @@ json move_column(Database& db, const PersonColumn& pc, std::int64_t kept, std::i
     json dropped = rows_where(db, pc.table, pc.column, merged);
     json stuck = keys_where(db, pc, merged);
     if (!stuck.empty()) {
-        auto del =
-            db.statement("DELETE FROM \"" + pc.table + "\" WHERE \"" + pc.column + "\" = ?");
+        auto del = db.statement("DELETE FROM \"" + pc.table + "\" WHERE \"" + pc.column + "\" = ?");
         del->bind(1, merged);
         del->exec();
     }
     json moved = json::array();
     for (auto& k : keys)
         if (std::find(stuck.begin(), stuck.end(), k) == stuck.end()) moved.push_back(k);
-    return {{"table", pc.table}, {"column", pc.column}, {"key", pc.key},
-            {"moved", std::move(moved)}, {"dropped", std::move(dropped)}};
+    return {{"table", pc.table},
+            {"column", pc.column},
+            {"key", pc.key},
+            {"moved", std::move(moved)},
+            {"dropped", std::move(dropped)}};
 }
 
 /// Reverses move_column: moved rows go back to `merged`, deleted rows come back (with `merged`
@@ -160,16 +162,17 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
                                       std::span<const core::Evidence> evidence,
                                       core::TimePoint now) {
     if (kept == merged)
-        return make_error(ErrorCode::invalid_input, "cannot merge person #" +
-                                                        std::to_string(kept) + " with itself");
+        return make_error(ErrorCode::invalid_input,
+                          "cannot merge person #" + std::to_string(kept) + " with itself");
     auto r = atomically(m_db, "merge people", [&]() -> Result<std::int64_t> {
         if (auto k = require_person(m_db, kept); !k) return k.error();
         if (auto m = require_person(m_db, merged); !m) return m.error();
         json before_kept = person_row(m_db, kept), before_merged = person_row(m_db, merged);
         if (before_merged.value("is_me", 0) == 1)
-            return make_error(ErrorCode::conflict, "person #" + std::to_string(merged) +
-                                                       " is you; others are merged into you",
-                              "Merge the other way round: kith-cli merge ME OTHER.");
+            return make_error(
+                ErrorCode::conflict,
+                "person #" + std::to_string(merged) + " is you; others are merged into you",
+                "Merge the other way round: kith-cli merge ME OTHER.");
         json undo = {{"kept", before_kept},
                      {"merged", before_merged},
                      {"fts", {{"kept", fts_row(m_db, kept)}, {"merged", fts_row(m_db, merged)}}},
@@ -199,12 +202,12 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
                 tables.push_back(std::move(moved));
         undo["tables"] = std::move(tables);
 
-
-        SQLite::Statement up(m_db.sql(),
-                             "UPDATE people SET notes = CASE WHEN ?1 = '' THEN notes "
-                             "WHEN notes = '' THEN ?1 ELSE notes || char(10) || char(10) || ?1 END, "
-                             "cadence_days = coalesce(cadence_days, ?2), stats_dirty = 1, "
-                             "updated_at = ?3 WHERE id = ?4");
+        SQLite::Statement up(
+            m_db.sql(),
+            "UPDATE people SET notes = CASE WHEN ?1 = '' THEN notes "
+            "WHEN notes = '' THEN ?1 ELSE notes || char(10) || char(10) || ?1 END, "
+            "cadence_days = coalesce(cadence_days, ?2), stats_dirty = 1, "
+            "updated_at = ?3 WHERE id = ?4");
         bind_json(up, 1, before_merged["notes"]);
         bind_json(up, 2, before_merged["cadence_days"]);
         up.bind(3, core::to_unix(now));
@@ -243,7 +246,8 @@ Result<std::int64_t> MergeRepo::unmerge(std::int64_t merge_id, core::TimePoint n
                             "WHERE id = ?");
         q.bind(1, merge_id);
         if (!q.executeStep())
-            return make_error(ErrorCode::not_found, "there is no merge #" + std::to_string(merge_id),
+            return make_error(ErrorCode::not_found,
+                              "there is no merge #" + std::to_string(merge_id),
                               "See the merges with `kith-cli merge log`.");
         if (!q.getColumn(4).isNull())
             return make_error(ErrorCode::conflict,
@@ -253,10 +257,11 @@ Result<std::int64_t> MergeRepo::unmerge(std::int64_t merge_id, core::TimePoint n
         const bool from_suggestion = q.getColumn(2).getString() == "suggestion";
         const json undo = json::parse(q.getColumn(3).getString());
         if (!require_person(m_db, kept))
-            return make_error(ErrorCode::conflict,
-                              "the person merge #" + std::to_string(merge_id) +
-                                  " kept (#" + std::to_string(kept) + ") no longer exists",
-                              "Undo the later merge that absorbed them first (kith-cli merge log).");
+            return make_error(
+                ErrorCode::conflict,
+                "the person merge #" + std::to_string(merge_id) + " kept (#" +
+                    std::to_string(kept) + ") no longer exists",
+                "Undo the later merge that absorbed them first (kith-cli merge log).");
 
         // The merged person comes back under its old id unless a new person took it since.
         json merged_row = undo["merged"];
@@ -271,7 +276,8 @@ Result<std::int64_t> MergeRepo::unmerge(std::int64_t merge_id, core::TimePoint n
 
         // The kept person's own fields come back, except those the user changed since.
         const json current = person_row(m_db, kept);
-        const bool untouched = max_interaction_id(m_db) == undo["max_interaction"].get<std::int64_t>();
+        const bool untouched =
+            max_interaction_id(m_db) == undo["max_interaction"].get<std::int64_t>();
         std::string sets;
         std::vector<json> values;
         for (const auto& [name, old_value] : undo["kept"].items()) {
@@ -297,10 +303,11 @@ Result<std::int64_t> MergeRepo::unmerge(std::int64_t merge_id, core::TimePoint n
         restore_fts(m_db, merged, undo["fts"]["merged"]);
 
         if (from_suggestion) {
-            SQLite::Statement rej(m_db.sql(),
-                                  "UPDATE merge_suggestions SET status = 'rejected', decided_at = ? "
-                                  "WHERE (person_a = ?2 AND person_b = ?3) OR "
-                                  "(person_a = ?3 AND person_b = ?2)");
+            SQLite::Statement rej(
+                m_db.sql(),
+                "UPDATE merge_suggestions SET status = 'rejected', decided_at = ? "
+                "WHERE (person_a = ?2 AND person_b = ?3) OR "
+                "(person_a = ?3 AND person_b = ?2)");
             rej.bind(1, core::to_unix(now));
             rej.bind(2, kept);
             rej.bind(3, merged);

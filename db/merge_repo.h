@@ -44,8 +44,7 @@ class MergeRepo {
     /// Errors: not_found (either person), invalid_input (the same person twice), conflict
     /// (merging me into someone: merge the other way round).
     core::Result<std::int64_t> merge(std::int64_t kept, std::int64_t merged, MergeReason reason,
-                                     std::span<const core::Evidence> evidence,
-                                     core::TimePoint now);
+                                     std::span<const core::Evidence> evidence, core::TimePoint now);
 
     /// Restores the two people of merge `merge_id` as they were: the merged person comes back
     /// (with its old id unless that was reused) with everything that moved, the kept person gets

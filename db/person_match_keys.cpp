@@ -43,7 +43,8 @@ std::vector<std::string> match_keys_of(const PersonFacts& f) {
     add_name(f.name);
     for (const auto& n : f.names_seen) add_name(n);
     for (const auto& id : f.identities) {
-        if (id.kind == core::IdentityKind::email) keys.push_back("e:" + core::email_mailbox_key(id.value));
+        if (id.kind == core::IdentityKind::email)
+            keys.push_back("e:" + core::email_mailbox_key(id.value));
         if (const auto h = core::twitter_handle(id); !h.empty()) keys.push_back("x:" + h);
         if (const auto u = core::username_key(id); !u.empty()) keys.push_back("u:" + u);
     }

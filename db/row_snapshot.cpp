@@ -1,7 +1,7 @@
 #include "db/row_snapshot.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
@@ -46,7 +46,11 @@ std::string from_hex(const std::string& hex) {
 bool valid_utf8(const std::string& s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+        const std::size_t n = b < 0x80         ? 1
+                              : (b >> 5) == 6  ? 2
+                              : (b >> 4) == 14 ? 3
+                              : (b >> 3) == 30 ? 4
+                                               : 0;
         if (n == 0 || i + n > s.size()) return false;
         for (std::size_t k = 1; k < n; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -108,7 +112,8 @@ std::vector<PersonColumn> person_columns(Database& db) {
     while (tables.executeStep()) {
         const std::string table = tables.getColumn(0).getString();
         std::vector<std::string> refs;
-        SQLite::Statement fks(db.sql(), "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?)");
+        SQLite::Statement fks(db.sql(),
+                              "SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?)");
         fks.bind(1, table);
         while (fks.executeStep())
             if (fks.getColumn(0).getString() == "people") refs.push_back(fks.getColumn(1));
@@ -129,8 +134,8 @@ std::vector<PersonColumn> person_columns(Database& db) {
 
 nlohmann::json rows_where(Database& db, const std::string& table, const std::string& column,
                           std::int64_t value) {
-    auto stmt = db.statement("SELECT * FROM " + sql_name(table) + " WHERE " + sql_name(column) +
-                             " = ?");
+    auto stmt =
+        db.statement("SELECT * FROM " + sql_name(table) + " WHERE " + sql_name(column) + " = ?");
     auto& q = *stmt;
     q.bind(1, value);
     nlohmann::json rows = nlohmann::json::array();
@@ -166,8 +171,8 @@ void insert_rows(Database& db, const std::string& table, const nlohmann::json& r
             cols += (cols.empty() ? "" : ", ") + sql_name(name);
             marks += marks.empty() ? "?" : ", ?";
         }
-        auto stmt =
-            db.statement("INSERT INTO " + sql_name(table) + "(" + cols + ") VALUES (" + marks + ")");
+        auto stmt = db.statement("INSERT INTO " + sql_name(table) + "(" + cols + ") VALUES (" +
+                                 marks + ")");
         auto& q = *stmt;
         int i = 1;
         for (const auto& [_, v] : row.items()) bind_json(q, i++, v);

@@ -13,7 +13,7 @@
 namespace SQLite {
 class Column;
 class Statement;
-}
+}  // namespace SQLite
 
 namespace kith::db {
 

@@ -117,14 +117,14 @@ Result<void> merge_log(CliContext& ctx, const MergeArgs& a) {
     if (ctx.json) {
         json arr = json::array();
         for (const auto& m : *rows)
-            arr.push_back({{"id", m.id},
-                           {"kept", {{"id", m.kept_id}, {"name", m.kept_name}}},
-                           {"merged", {{"id", m.merged_id}, {"name", m.merged_name}}},
-                           {"reason", std::string(db::to_string(m.reason))},
-                           {"evidence", evidence_json(m.evidence)},
-                           {"at", core::format_iso(m.at)},
-                           {"undone_at", m.undone_at ? json(core::format_iso(*m.undone_at))
-                                                     : json()}});
+            arr.push_back(
+                {{"id", m.id},
+                 {"kept", {{"id", m.kept_id}, {"name", m.kept_name}}},
+                 {"merged", {{"id", m.merged_id}, {"name", m.merged_name}}},
+                 {"reason", std::string(db::to_string(m.reason))},
+                 {"evidence", evidence_json(m.evidence)},
+                 {"at", core::format_iso(m.at)},
+                 {"undone_at", m.undone_at ? json(core::format_iso(*m.undone_at)) : json()}});
         ctx.print_json(arr);
         return {};
     }
@@ -173,7 +173,8 @@ Result<void> resolve(CliContext& ctx, const MergeArgs& a) {
 void register_merge_commands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<MergeArgs>();
     auto* merge = app.add_subcommand(
-        "merge", "One person across channels: merge two people (KEEP OTHER), or review suggestions");
+        "merge",
+        "One person across channels: merge two people (KEEP OTHER), or review suggestions");
     merge->add_option("people", a->people, "KEEP OTHER: names, #ids or identities")->expected(2);
     merge->require_subcommand(0, 1);
     auto* list = merge->add_subcommand("suggestions", "Probable duplicates waiting for review");

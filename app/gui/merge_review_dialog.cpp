@@ -61,8 +61,10 @@ void MergeReviewDialog::fill() {
     const auto& rows = m_presenter.rows();
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const long item = m_list->InsertItem(static_cast<long>(i), ui(rows[i].score));
-        m_list->SetItem(item, 1, ui(rows[i].name_a + " (#" + std::to_string(rows[i].person_a) + ")"));
-        m_list->SetItem(item, 2, ui(rows[i].name_b + " (#" + std::to_string(rows[i].person_b) + ")"));
+        m_list->SetItem(item, 1,
+                        ui(rows[i].name_a + " (#" + std::to_string(rows[i].person_a) + ")"));
+        m_list->SetItem(item, 2,
+                        ui(rows[i].name_b + " (#" + std::to_string(rows[i].person_b) + ")"));
         m_list->SetItem(item, 3, ui(rows[i].evidence));
     }
     if (!rows.empty()) m_list->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);

@@ -20,8 +20,9 @@ struct MergeReviewRow {
     std::int64_t id = 0;
     std::int64_t person_a = 0, person_b = 0;
     std::string name_a, name_b;
-    std::string score;     ///< "87%"
-    std::string evidence;  ///< "similar name: “Bob Miller” ~ “Robert Miller”: nickname bob / robert"
+    std::string score;  ///< "87%"
+    std::string
+        evidence;  ///< "similar name: “Bob Miller” ~ “Robert Miller”: nickname bob / robert"
 };
 
 /// Reads and decides suggestions through one connection (the UI thread's). Not thread-safe.

@@ -14,12 +14,12 @@ TEST_CASE("mailbox keys join the spellings of one mailbox") {
         const char* key;
     };
     const Row rows[] = {
-        {"ana@example.org", "ana@example.org"},            // nothing to do
-        {"ana+blog@example.org", "ana@example.org"},       // sub-address given to a comment form
-        {"ana.ruiz@gmail.com", "anaruiz@gmail.com"},       // Gmail ignores dots
+        {"ana@example.org", "ana@example.org"},               // nothing to do
+        {"ana+blog@example.org", "ana@example.org"},          // sub-address given to a comment form
+        {"ana.ruiz@gmail.com", "anaruiz@gmail.com"},          // Gmail ignores dots
         {"a.na.ruiz+x@googlemail.com", "anaruiz@gmail.com"},  // Gmail's old domain
-        {"ana.ruiz@example.org", "ana.ruiz@example.org"},  // dots matter elsewhere
-        {"+ana@example.org", "+ana@example.org"},          // a leading + is the local part itself
+        {"ana.ruiz@example.org", "ana.ruiz@example.org"},     // dots matter elsewhere
+        {"+ana@example.org", "+ana@example.org"},  // a leading + is the local part itself
     };
     for (const auto& r : rows) {
         CAPTURE(r.in);
@@ -38,8 +38,8 @@ TEST_CASE("user names across services") {
         {{IdentityKind::twitter, "12345", "@Ana_Ruiz"}, "anaruiz"},  // numeric id, handle shown
         {{IdentityKind::twitter, "12345", "12345"}, ""},             // no handle known
         {{IdentityKind::mastodon, "ana.ruiz@mastodon.social", ""}, "anaruiz"},
-        {{IdentityKind::email, "info@example.org", ""}, ""},         // a role address
-        {{IdentityKind::email, "bo@example.org", ""}, ""},           // too short to mean anyone
+        {{IdentityKind::email, "info@example.org", ""}, ""},  // a role address
+        {{IdentityKind::email, "bo@example.org", ""}, ""},    // too short to mean anyone
         {{IdentityKind::website, "ana.blog", ""}, ""},
     };
     for (const auto& r : rows) {

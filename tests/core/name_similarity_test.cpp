@@ -14,12 +14,12 @@ TEST_CASE("names fold diacritics and drop decoration") {
         std::vector<std::string> tokens;
     };
     const Row rows[] = {
-        {"José Álvarez", {"jose", "alvarez"}},                 // Spanish accents
-        {"Łukasz Żółć", {"lukasz", "zolc"}},                   // Polish: not decomposable in Unicode
-        {"Søren Ærø", {"soren", "aero"}},                      // Danish slashed o, ligature
-        {"Jürgen Straße", {"jurgen", "strasse"}},              // German umlaut, sharp s
-        {"Dr. Ana  Ruiz-Díaz", {"ana", "ruiz", "diaz"}},       // title, double space, hyphen
-        {"Ana Ruiz (she/her)", {"ana", "ruiz"}},               // pronouns in a Mastodon name
+        {"José Álvarez", {"jose", "alvarez"}},            // Spanish accents
+        {"Łukasz Żółć", {"lukasz", "zolc"}},              // Polish: not decomposable in Unicode
+        {"Søren Ærø", {"soren", "aero"}},                 // Danish slashed o, ligature
+        {"Jürgen Straße", {"jurgen", "strasse"}},         // German umlaut, sharp s
+        {"Dr. Ana  Ruiz-Díaz", {"ana", "ruiz", "diaz"}},  // title, double space, hyphen
+        {"Ana Ruiz (she/her)", {"ana", "ruiz"}},          // pronouns in a Mastodon name
         {"Ana Ruiz 🌻 @ana@mastodon.social", {"ana", "ruiz"}},  // emoji and handle in a display name
         {"Sinéad O'Brien", {"sinead", "obrien"}},              // apostrophe inside a name
         {"Martin Luther King Jr.", {"martin", "luther", "king"}},  // suffix

@@ -39,11 +39,13 @@ std::vector<std::string> dump(db::Database& db) {
     while (tables.executeStep()) names.push_back(tables.getColumn(0).getString());
     for (const auto& t : names) {
         const bool fts = t.size() > 4 && t.compare(t.size() - 4, 4, "_fts") == 0;
-        SQLite::Statement q(db.sql(), "SELECT " + std::string(fts ? "rowid, " : "") + "* FROM " + t);
+        SQLite::Statement q(db.sql(),
+                            "SELECT " + std::string(fts ? "rowid, " : "") + "* FROM " + t);
         while (q.executeStep()) {
             std::string row = t + ":";
             for (int i = 0; i < q.getColumnCount(); ++i)
-                row += "|" + (q.getColumn(i).isNull() ? std::string("NULL") : q.getColumn(i).getString());
+                row += "|" +
+                       (q.getColumn(i).isNull() ? std::string("NULL") : q.getColumn(i).getString());
             out.push_back(row);
         }
     }
@@ -59,7 +61,8 @@ core::Participant on(core::IdentityKind kind, const std::string& value, const st
 
 core::InteractionRecord message(const std::string& id, core::Channel channel, core::Participant p,
                                 const std::string& thread = "") {
-    auto r = email(id, core::Direction::in, days_ago(3), thread.empty() ? id : thread, std::move(p));
+    auto r =
+        email(id, core::Direction::in, days_ago(3), thread.empty() ? id : thread, std::move(p));
     r.channel = channel;
     return r;
 }
@@ -127,10 +130,10 @@ TEST_CASE("a card naming two people's identities merges them — the log shows w
 TEST_CASE("sub-addresses and Gmail dots are one mailbox") {
     TempDir dir;
     auto db = new_db(dir);
-    write_all(*db, std::vector{message("m1", core::Channel::email,
-                                       someone("ana.ruiz@gmail.com", "Ana Ruiz")),
-                               message("b1", core::Channel::blog,
-                                       someone("anaruiz+blog@gmail.com", "ana"))});
+    write_all(
+        *db,
+        std::vector{message("m1", core::Channel::email, someone("ana.ruiz@gmail.com", "Ana Ruiz")),
+                    message("b1", core::Channel::blog, someone("anaruiz+blog@gmail.com", "ana"))});
     CHECK(resolve(*db).merged == 1);
     CHECK(owner(*db, ident(core::IdentityKind::email, "ana.ruiz@gmail.com")) ==
           owner(*db, ident(core::IdentityKind::email, "anaruiz+blog@gmail.com")));
@@ -159,18 +162,19 @@ TEST_CASE("two correspondents on the same channel are never merged unreviewed") 
 TEST_CASE("probable matches are suggested — accepting merges, rejecting is final") {
     TempDir dir;
     auto db = new_db(dir);
-    write_all(*db, std::vector{
-                       message("m1", core::Channel::email,
-                               someone("robert.miller@acme.example", "Robert Miller")),
-                       message("t1", core::Channel::twitter,
-                               on(core::IdentityKind::twitter, "@bobm", "Bob Miller 🚀")),
-                       message("m2", core::Channel::email, someone("j.smith@b.example", "J. Smith")),
-                       message("d1", core::Channel::mastodon,
-                               on(core::IdentityKind::mastodon, "@john@mastodon.social",
-                                  "John Smith (he/him)")),
-                       message("m3", core::Channel::email, someone("anna@berg.example", "Anna Berg")),
-                       message("m4", core::Channel::email, someone("axel@berg.example", "Axel Berg")),
-                   });
+    write_all(*db,
+              std::vector{
+                  message("m1", core::Channel::email,
+                          someone("robert.miller@acme.example", "Robert Miller")),
+                  message("t1", core::Channel::twitter,
+                          on(core::IdentityKind::twitter, "@bobm", "Bob Miller 🚀")),
+                  message("m2", core::Channel::email, someone("j.smith@b.example", "J. Smith")),
+                  message("d1", core::Channel::mastodon,
+                          on(core::IdentityKind::mastodon, "@john@mastodon.social",
+                             "John Smith (he/him)")),
+                  message("m3", core::Channel::email, someone("anna@berg.example", "Anna Berg")),
+                  message("m4", core::Channel::email, someone("axel@berg.example", "Axel Berg")),
+              });
     const auto counts = resolve(*db);
     CHECK(counts.merged == 0);
     db::SuggestionRepo repo(*db);
@@ -230,9 +234,10 @@ TEST_CASE("merge then unmerge returns the database to the same state") {
     db->sql().exec("INSERT INTO consents VALUES (" + std::to_string(x) +
                    ", 'news', 'opted_in', 5, 'form'), (" + std::to_string(ana) +
                    ", 'news', 'asked', 4, '')");
-    db->sql().exec("INSERT INTO follow_edges(network, identity_id, direction, first_seen, "
-                   "last_seen) SELECT 'twitter', id, 'follows_me', 1, 2 FROM identities WHERE "
-                   "value = '@anar'");
+    db->sql().exec(
+        "INSERT INTO follow_edges(network, identity_id, direction, first_seen, "
+        "last_seen) SELECT 'twitter', id, 'follows_me', 1, 2 FROM identities WHERE "
+        "value = '@anar'");
     db->sql().exec("INSERT INTO merge_suggestions(person_a, person_b, score, created_at) VALUES (" +
                    std::to_string(ben) + ", " + std::to_string(x) + ", 0.6, 1), (" +
                    std::to_string(ana) + ", " + std::to_string(x) + ", 0.7, 1)");
@@ -281,9 +286,9 @@ TEST_CASE("resolution after an import looks only at what the import added") {
     auto db = new_db(dir);
     std::vector<core::InteractionRecord> many;
     for (int i = 0; i < 200; ++i)
-        many.push_back(message("m" + std::to_string(i), core::Channel::email,
-                               someone("p" + std::to_string(i) + "@x.example",
-                                       "Person Number" + std::to_string(i))));
+        many.push_back(message(
+            "m" + std::to_string(i), core::Channel::email,
+            someone("p" + std::to_string(i) + "@x.example", "Person Number" + std::to_string(i))));
     write_all(*db, many);
     CHECK(resolve(*db).people_checked == 200);
     write_one(*db, message("n1", core::Channel::email, kAna));
@@ -351,8 +356,8 @@ TEST_CASE("generated multi-channel dataset: auto-merge precision and pairs surfa
                           << "resolution " << seconds << " s; merged " << run->resolution.merged
                           << ", suggested " << pending->size() << "; auto-merge precision "
                           << precision << " (" << merged_right << "/" << merged_pairs
-                          << " pairs), surfaced " << recall << " (" << surfaced << "/"
-                          << true_pairs << " true pairs)");
+                          << " pairs), surfaced " << recall << " (" << surfaced << "/" << true_pairs
+                          << " true pairs)");
     CHECK(run->resolution.merged > 0);
     CHECK(precision >= 0.995);
     CHECK(recall >= 0.90);

@@ -47,35 +47,39 @@ class ResolutionDataset {
         const char* nick;
     };
     static constexpr First kFirst[] = {
-        {"Robert", "Bob"},     {"Elizabeth", "Liz"}, {"William", "Bill"},   {"Katharina", "Kathi"},
-        {"Michael", "Mike"},   {"Jennifer", "Jen"},  {"Christopher", "Chris"}, {"Margaret", "Maggie"},
-        {"Daniel", "Dan"},     {"Anna", "Anna"},     {"José", "José"},      {"Søren", "Søren"},
-        {"Chloé", "Chloé"},    {"Łukasz", "Łukasz"}, {"Ana", "Ana"},        {"Jürgen", "Jürgen"},
-        {"Thomas", "Tom"},     {"Matthew", "Matt"},  {"Samuel", "Sam"},     {"Nicholas", "Nick"},
-        {"Ingrid", "Ingrid"},  {"Mei", "Mei"},       {"Olusegun", "Segun"}, {"Priya", "Priya"},
-        {"Fatima", "Fatima"},  {"Hiroshi", "Hiroshi"}, {"Agnieszka", "Aga"}, {"Zoë", "Zoë"},
-        {"Benjamin", "Ben"},   {"Catherine", "Kate"}, {"Jonathan", "Jon"},  {"Patrick", "Pat"},
-        {"Richard", "Rick"},   {"Susan", "Sue"},     {"Anthony", "Tony"},  {"Edward", "Ted"},
-        {"Camille", "Camille"}, {"Dmitri", "Dima"},  {"Lucía", "Lucía"},   {"Niamh", "Niamh"},
+        {"Robert", "Bob"},        {"Elizabeth", "Liz"},   {"William", "Bill"},
+        {"Katharina", "Kathi"},   {"Michael", "Mike"},    {"Jennifer", "Jen"},
+        {"Christopher", "Chris"}, {"Margaret", "Maggie"}, {"Daniel", "Dan"},
+        {"Anna", "Anna"},         {"José", "José"},       {"Søren", "Søren"},
+        {"Chloé", "Chloé"},       {"Łukasz", "Łukasz"},   {"Ana", "Ana"},
+        {"Jürgen", "Jürgen"},     {"Thomas", "Tom"},      {"Matthew", "Matt"},
+        {"Samuel", "Sam"},        {"Nicholas", "Nick"},   {"Ingrid", "Ingrid"},
+        {"Mei", "Mei"},           {"Olusegun", "Segun"},  {"Priya", "Priya"},
+        {"Fatima", "Fatima"},     {"Hiroshi", "Hiroshi"}, {"Agnieszka", "Aga"},
+        {"Zoë", "Zoë"},           {"Benjamin", "Ben"},    {"Catherine", "Kate"},
+        {"Jonathan", "Jon"},      {"Patrick", "Pat"},     {"Richard", "Rick"},
+        {"Susan", "Sue"},         {"Anthony", "Tony"},    {"Edward", "Ted"},
+        {"Camille", "Camille"},   {"Dmitri", "Dima"},     {"Lucía", "Lucía"},
+        {"Niamh", "Niamh"},
     };
     static constexpr const char* kLast[] = {
-        "García",   "Müller",   "Nowak",   "Okafor",  "Lindqvist", "Smith",   "Dubois",
-        "Rossi",    "Yılmaz",   "Kowalski", "Novák",  "Hansen",    "Schmidt", "Martín",
-        "Brown",    "Ibáñez",   "Kovačić", "Øster",   "Fischer",   "Costa",   "Nguyen",
-        "Tanaka",   "Wójcik",   "Papadopoulos", "Andersson", "Moreau", "Jensen", "Ferreira",
-        "O'Brien",  "Lefèvre",  "Horvath", "Szabó",   "Petrović",  "Berg",    "Lund",
-        "Keller",   "Weber",    "Becker",  "Wagner",  "Koch",      "Richter", "Klein",
-        "Adeyemi",  "Bianchi",  "Castillo", "Dahl",   "Eriksen",   "Fontaine", "Gallo",
-        "Halvorsen", "Iglesias", "Jovanović", "Kaur",  "Laine",     "Mahler",  "Nakamura",
-        "Oyelaran", "Pereira",  "Quint",   "Rahman",  "Sandoval",  "Takács",  "Ueda",
-        "Varga",    "Whitaker", "Xu",      "Yamada",  "Zielińska", "Abara",   "Brennan",
-        "Cruz",     "Doyle",    "Engel",   "Farouk",  "Grünewald", "Hartmann", "Ivanova",
+        "García",    "Müller",   "Nowak",        "Okafor",    "Lindqvist", "Smith",    "Dubois",
+        "Rossi",     "Yılmaz",   "Kowalski",     "Novák",     "Hansen",    "Schmidt",  "Martín",
+        "Brown",     "Ibáñez",   "Kovačić",      "Øster",     "Fischer",   "Costa",    "Nguyen",
+        "Tanaka",    "Wójcik",   "Papadopoulos", "Andersson", "Moreau",    "Jensen",   "Ferreira",
+        "O'Brien",   "Lefèvre",  "Horvath",      "Szabó",     "Petrović",  "Berg",     "Lund",
+        "Keller",    "Weber",    "Becker",       "Wagner",    "Koch",      "Richter",  "Klein",
+        "Adeyemi",   "Bianchi",  "Castillo",     "Dahl",      "Eriksen",   "Fontaine", "Gallo",
+        "Halvorsen", "Iglesias", "Jovanović",    "Kaur",      "Laine",     "Mahler",   "Nakamura",
+        "Oyelaran",  "Pereira",  "Quint",        "Rahman",    "Sandoval",  "Takács",   "Ueda",
+        "Varga",     "Whitaker", "Xu",           "Yamada",    "Zielińska", "Abara",    "Brennan",
+        "Cruz",      "Doyle",    "Engel",        "Farouk",    "Grünewald", "Hartmann", "Ivanova",
     };
-    static constexpr const char* kCompanies[] = {"acme.example", "globex.example",
+    static constexpr const char* kCompanies[] = {"acme.example",    "globex.example",
                                                  "initech.example", "umbrella.example",
-                                                 "hooli.example", "stark.example"};
-    static constexpr const char* kInstances[] = {"mastodon.social", "hachyderm.io",
-                                                 "fosstodon.org", "chaos.social"};
+                                                 "hooli.example",   "stark.example"};
+    static constexpr const char* kInstances[] = {"mastodon.social", "hachyderm.io", "fosstodon.org",
+                                                 "chaos.social"};
 
     static std::string ascii(const std::string& s) {
         // What an old mail client or a handle does to a name: letters without their marks.
@@ -118,8 +122,12 @@ class ResolutionDataset {
                  const std::string& name, int day) {
         char at[32];
         std::snprintf(at, sizeof at, "2026-%02d-%02dT10:00:00Z", 1 + day % 10, 1 + day % 27);
-        return {{"type", "interaction"}, {"id", id}, {"channel", channel}, {"at", at},
-                {"thread", id},          {"text", "hello"},
+        return {{"type", "interaction"},
+                {"id", id},
+                {"channel", channel},
+                {"at", at},
+                {"thread", id},
+                {"text", "hello"},
                 {"participants", json::array({{{"identity", identity}, {"name", name}}})}};
     }
 
@@ -129,20 +137,22 @@ class ResolutionDataset {
         // Scrambled indexes, so names repeat the way they do among real acquaintances: some
         // full names twice, most once.
         const auto mix = [](int j, unsigned salt) {
-            return static_cast<std::size_t>((static_cast<std::uint32_t>(j) * 2654435761u) ^ salt) >> 7;
+            return static_cast<std::size_t>((static_cast<std::uint32_t>(j) * 2654435761u) ^ salt) >>
+                   7;
         };
         const First& first = kFirst[mix(i, 0x9e37u) % std::size(kFirst)];
-        const auto last_of = [&](int j) { return std::string(kLast[mix(j, 0x85ebu) % std::size(kLast)]); };
+        const auto last_of = [&](int j) {
+            return std::string(kLast[mix(j, 0x85ebu) % std::size(kLast)]);
+        };
         const std::string last = last_of(family ? i - 1 : i);
         const std::string formal = std::string(first.formal) + " " + last;
         const std::string nick = std::string(first.nick) + " " + last;
         const std::string slug = lower(ascii(first.formal)) + "." + lower(ascii(last));
         const std::string num = std::to_string(i);
         const int head = family ? i - 1 : i;
-        const std::string home =
-            family || i % 10 == 0
-                ? lower(ascii(last_of(head))) + "-family" + std::to_string(head) + ".example"
-                : "";
+        const std::string home = family || i % 10 == 0 ? lower(ascii(last_of(head))) + "-family" +
+                                                             std::to_string(head) + ".example"
+                                                       : "";
         std::vector<std::string> ids;
         const auto own = [&](const std::string& id) {
             t.owner[id] = i;
@@ -159,8 +169,8 @@ class ResolutionDataset {
         if (chance(0.75)) {
             email = works ? slug + num + "@" + pick(kCompanies)
                           : (!home.empty() ? lower(ascii(first.formal)) + num + "@" + home
-                                           : lower(ascii(first.formal)) + lower(ascii(last)) +
-                                                 num + "@gmail.com");
+                                           : lower(ascii(first.formal)) + lower(ascii(last)) + num +
+                                                 "@gmail.com");
             own(email);
             const std::string shown = chance(0.3) ? ascii(formal) : formal;
             for (int k = 0; k < 2; ++k) emit(out, message(next(), "email", email, shown, i + k), t);
@@ -181,16 +191,19 @@ class ResolutionDataset {
         if (chance(0.4)) {
             masto = own("@" + lower(ascii(first.formal)) + num + "@" + pick(kInstances));
             const bool pseudonym = chance(0.05);
-            const std::string shown = pseudonym ? "Night Owl " + num
-                                                : (chance(0.3) ? formal + " (they/them)" : formal);
+            const std::string shown =
+                pseudonym ? "Night Owl " + num : (chance(0.3) ? formal + " (they/them)" : formal);
             emit(out, message(next(), "mastodon", masto, shown, i + 3), t);
-            const std::string link = !site.empty() ? "https://" + site
+            const std::string link = !site.empty()     ? "https://" + site
                                      : !handle.empty() ? "https://x.com/" + handle.substr(1)
                                                        : "";
             if (!link.empty() && (pseudonym || chance(0.7))) {
                 if (!site.empty()) own(site);
-                emit(out, {{"type", "contact"}, {"id", "masto-" + id_base}, {"name", shown},
-                           {"identities", {masto, link}}},
+                emit(out,
+                     {{"type", "contact"},
+                      {"id", "masto-" + id_base},
+                      {"name", shown},
+                      {"identities", {masto, link}}},
                      t);
             }
         }
@@ -209,8 +222,11 @@ class ResolutionDataset {
             emit(out, message(next(), "blog", c_email, shown, i + 5), t);
             if (!url.empty()) {
                 if (handle.empty()) own(site);
-                emit(out, {{"type", "contact"}, {"id", "commenter-" + id_base}, {"name", shown},
-                           {"identities", {c_email, url}}},
+                emit(out,
+                     {{"type", "contact"},
+                      {"id", "commenter-" + id_base},
+                      {"name", shown},
+                      {"identities", {c_email, url}}},
                      t);
             }
         }
@@ -224,8 +240,11 @@ class ResolutionDataset {
             card_ids.push_back(own("+49151" + std::to_string(1000000 + i)));
             if (works && chance(0.5)) card_ids.push_back(own(slug + num + "@" + pick(kCompanies)));
             const std::string shown = chance(0.2) ? last + " " + first.formal : formal;
-            emit(out, {{"type", "contact"}, {"id", "vcard-" + id_base}, {"name", shown},
-                       {"identities", card_ids}},
+            emit(out,
+                 {{"type", "contact"},
+                  {"id", "vcard-" + id_base},
+                  {"name", shown},
+                  {"identities", card_ids}},
                  t);
         }
     }

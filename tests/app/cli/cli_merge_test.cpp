@@ -13,22 +13,23 @@ namespace {
 /// her X profile (a certain link: merged by the import itself).
 fs::path write_people(const TempDir& dir) {
     const auto path = dir / "people.jsonl";
-    write_file(path,
-               R"({"type":"interaction","id":"m1","channel":"email","at":"2026-11-20",)"
-               R"("participants":[{"identity":"robert.miller@acme.example","name":"Robert Miller"}]})"
-               "\n"
-               R"({"type":"interaction","id":"t1","channel":"twitter","at":"2026-11-21",)"
-               R"("participants":[{"identity":"@bobm","name":"Bob Miller"}]})"
-               "\n"
-               R"({"type":"interaction","id":"m2","channel":"email","at":"2026-11-20",)"
-               R"("participants":[{"identity":"ana@example.org","name":"Ana Ruiz"}]})"
-               "\n"
-               R"({"type":"interaction","id":"t2","channel":"twitter","at":"2026-11-21",)"
-               R"("participants":[{"identity":"@anar","name":"ana"}]})"
-               "\n"
-               R"({"type":"contact","id":"c1","name":"Ana Ruiz",)"
-               R"("identities":["ana@example.org","https://twitter.com/anar"]})"
-               "\n");
+    write_file(
+        path,
+        R"({"type":"interaction","id":"m1","channel":"email","at":"2026-11-20",)"
+        R"("participants":[{"identity":"robert.miller@acme.example","name":"Robert Miller"}]})"
+        "\n"
+        R"({"type":"interaction","id":"t1","channel":"twitter","at":"2026-11-21",)"
+        R"("participants":[{"identity":"@bobm","name":"Bob Miller"}]})"
+        "\n"
+        R"({"type":"interaction","id":"m2","channel":"email","at":"2026-11-20",)"
+        R"("participants":[{"identity":"ana@example.org","name":"Ana Ruiz"}]})"
+        "\n"
+        R"({"type":"interaction","id":"t2","channel":"twitter","at":"2026-11-21",)"
+        R"("participants":[{"identity":"@anar","name":"ana"}]})"
+        "\n"
+        R"({"type":"contact","id":"c1","name":"Ana Ruiz",)"
+        R"("identities":["ana@example.org","https://twitter.com/anar"]})"
+        "\n");
     return path;
 }
 
