@@ -2,11 +2,14 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <system_error>
+#include <thread>
 
 #include "db/backup.h"
 #include "db/migrations.h"
@@ -61,6 +64,20 @@ Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
                           "Update Kith; nothing was changed.");
     }
     return {};
+}
+
+// SQLite's own busy handler sleeps up to 100 ms between attempts, so a writer waiting for an
+// import that commits a batch and starts the next within milliseconds almost never gets in. This
+// one tries every millisecond until the busy timeout has passed (ImportSink pauses 5 ms after
+// each batch). Busy episodes are contiguous on one thread, so the start time is thread-local.
+int poll_while_busy(void* timeout_ms, int attempt) {
+    thread_local std::chrono::steady_clock::time_point started;
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) started = now;
+    const auto limit = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeout_ms));
+    if (now - started >= limit) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
 }
 
 }  // namespace
@@ -128,6 +145,9 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
             SQLite::OPEN_NOMUTEX;
         auto sql = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms());
+        sqlite3_busy_handler(
+            sql->getHandle(), poll_while_busy,
+            reinterpret_cast<void*>(static_cast<std::intptr_t>(busy_timeout_ms())));
         if (auto ok = check_is_kith(*sql, path); !ok) return ok.error();
 
         const int version = sql->execAndGet("PRAGMA user_version").getInt();

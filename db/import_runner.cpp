@@ -26,6 +26,9 @@ struct SourceRow {
 
 Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core::TimePoint now) {
     return guarded("register source", db.path().string(), [&]() -> Result<SourceRow> {
+        // Every write here starts as IMMEDIATE: a read that later upgrades to a write fails at
+        // once (SQLITE_BUSY_SNAPSHOT, no busy wait) when another process wrote in between.
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement ins(db.sql(),
                               "INSERT OR IGNORE INTO sources(kind, location, created_at) "
                               "VALUES (?, ?, ?)");
@@ -40,6 +43,8 @@ Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core:
         q.executeStep();
         SourceRow r{q.getColumn(0).getInt64(), std::nullopt};
         if (!q.getColumn(1).isNull()) r.cursor = q.getColumn(1).getString();
+        q.reset();
+        tx.commit();
         return r;
     });
 }
@@ -74,6 +79,8 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
         nlohmann::json messages = nlohmann::json::array();
         for (const auto& m : r.counts.messages)
             messages.push_back({{"location", m.location}, {"message", m.message}});
+        // The run's outcome and the source's cursor together, or neither.
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(db.sql(),
                             "UPDATE import_runs SET finished_at = ?, status = ?, added = ?, "
                             "updated = ?, skipped = ?, warnings = ?, error = ?, messages = ? "
@@ -97,6 +104,7 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
             c.bind(2, r.source_id);
             c.exec();
         }
+        tx.commit();
         return {};
     });
 }

@@ -29,6 +29,7 @@ struct ImportArgs {
     int people = 300;
     std::uint64_t seed = 0;
     int interactions = 0;
+    std::size_t batch_size = db::RunOptions{}.batch_size;
 };
 
 /// Progress on stderr, at most every 200 ms, only when stderr is a terminal.
@@ -109,7 +110,7 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     return {};
 }
 
-Result<void> run(CliContext& ctx, const core::ImportRequest& req) {
+Result<void> run(CliContext& ctx, const core::ImportRequest& req, std::size_t batch_size) {
     auto importer = import::make_importer(req.kind);
     if (!importer)
         return make_error(ErrorCode::unsupported, "unknown import kind '" + req.kind + "'",
@@ -117,7 +118,7 @@ Result<void> run(CliContext& ctx, const core::ImportRequest& req) {
     auto db = ctx.database();
     if (!db) return db.error();
     TerminalProgress progress(ctx.err());
-    auto r = db::run_import(**db, *importer, req, progress, ctx.now());
+    auto r = db::run_import(**db, *importer, req, progress, ctx.now(), {batch_size});
     if (!r) return r.error();
     return report(ctx, *r);
 }
@@ -136,7 +137,10 @@ Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
     if (req.kind == "demo")
         return make_error(ErrorCode::invalid_input, "demo data has its own command",
                           "Run: kith-cli demo --people 300");
-    return run(ctx, req);
+    if (a.batch_size == 0)
+        return make_error(ErrorCode::invalid_input, "--batch-size must be at least 1",
+                          "The default, 10000, suits almost every import.");
+    return run(ctx, req, a.batch_size);
 }
 
 Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
@@ -188,6 +192,9 @@ void register_import_commands(CLI::App& app, CliContext& ctx) {
     imp->add_option("kind", a->kind, "What kind of source")->required();
     imp->add_option("source", a->source, "Path or URL")->required();
     imp->add_option("--option,-o", a->options, "KEY=VALUE passed to the importer (repeatable)");
+    imp->add_option("--batch-size", a->batch_size,
+                    "Records per transaction (default 10000); a killed import keeps every "
+                    "committed batch");
     imp->callback([&ctx, a] { ctx.action = [&ctx, a] { return import_cmd(ctx, *a); }; });
 
     auto* demo = app.add_subcommand(
