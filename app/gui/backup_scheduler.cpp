@@ -44,10 +44,10 @@ bool BackupScheduler::check_now() {
         m_finished = false;
     }
     wait();
-    m_worker = std::thread([this, path = *path, now] {
+    m_worker = std::thread([this, file = *path, now] {
         // The worker's own connection, read-only: the app's rule for threads.
         core::Result<fs::path> result = [&]() -> core::Result<fs::path> {
-            auto opened = db::Database::open(path, db::OpenMode::read_only);
+            auto opened = db::Database::open(file, db::OpenMode::read_only);
             if (!opened) return opened.error();
             return db::rotate_backup(**opened, "daily", now, db::backup_keep(**opened));
         }();
