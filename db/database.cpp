@@ -2,16 +2,20 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
-#include <ctime>
-#include <fstream>
 #include <string>
 #include <system_error>
+#include <thread>
 
+#include "db/backup.h"
 #include "db/migrations.h"
+#include "db/run_lock.h"
 #include "db/sqlite_error.h"
+#include "db/sqlite_file.h"
 
 namespace kith::db {
 
@@ -27,24 +31,6 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
-// SQLite's header magic; checked before SQLite sees the file so that a foreign file is never
-// touched and the error can say what the file is.
-bool has_sqlite_header(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    char magic[16] = {};
-    in.read(magic, sizeof magic);
-    return in.gcount() == 16 && std::string_view(magic, 15) == "SQLite format 3";
-}
-
-std::string timestamp_for_file() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
-}
-
 // Up to this size every open runs PRAGMA quick_check (about 3 ms per MB), so a damaged file is
 // refused before anything is written to it. Larger files are checked when migrating and by the
 // app in the background.
@@ -53,8 +39,7 @@ constexpr std::uintmax_t kQuickCheckMaxBytes = 64u << 20;
 core::Error damaged(const fs::path& path) {
     return make_error(ErrorCode::corrupt,
                       "open (" + path.string() + "): the database file is damaged",
-                      "Nothing was written. Restore the newest copy from the backups folder next "
-                      "to the database.");
+                      restore_hint(path));
 }
 
 Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
@@ -79,6 +64,20 @@ Result<void> check_is_kith(SQLite::Database& db, const fs::path& path) {
                           "Update Kith; nothing was changed.");
     }
     return {};
+}
+
+// SQLite's own busy handler sleeps up to 100 ms between attempts, so a writer waiting for an
+// import that commits a batch and starts the next within milliseconds almost never gets in. This
+// one tries every millisecond until the busy timeout has passed (ImportSink pauses 5 ms after
+// each batch). Busy episodes are contiguous on one thread, so the start time is thread-local.
+int poll_while_busy(void* timeout_ms, int attempt) {
+    thread_local std::chrono::steady_clock::time_point started;
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) started = now;
+    const auto limit = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeout_ms));
+    if (now - started >= limit) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
 }
 
 }  // namespace
@@ -146,6 +145,9 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
             SQLite::OPEN_NOMUTEX;
         auto sql = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms());
+        sqlite3_busy_handler(
+            sql->getHandle(), poll_while_busy,
+            reinterpret_cast<void*>(static_cast<std::intptr_t>(busy_timeout_ms())));
         if (auto ok = check_is_kith(*sql, path); !ok) return ok.error();
 
         const int version = sql->execAndGet("PRAGMA user_version").getInt();
@@ -162,19 +164,33 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& path, OpenMode 
             }
             if (version > 0) {
                 if (s.execAndGet("PRAGMA quick_check(1)").getString() != "ok") return damaged(path);
-                const fs::path dir = path.parent_path() / "backups";
-                fs::create_directories(dir, ec);
-                const fs::path copy =
-                    dir / (path.stem().string() + "-schema" + std::to_string(version) + "-" +
-                           timestamp_for_file() + ".db");
-                s.backup(copy.c_str(), SQLite::Database::Save);
-                db->m_backup = copy;
+                const auto now =
+                    std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+                auto copy = rotate_backup(*db, "before-upgrade-from-" + std::to_string(version),
+                                          now, backup_keep(*db));
+                if (!copy) return copy.error();
+                db->m_backup = *copy;
             }
             if (is_new) s.exec("PRAGMA journal_mode = WAL");
             apply_migrations(s, version);
         }
         s.exec("PRAGMA foreign_keys = ON");
-        if (mode == OpenMode::read_write) s.exec("PRAGMA synchronous = NORMAL");
+        if (mode == OpenMode::read_write) {
+            s.exec("PRAGMA synchronous = NORMAL");
+            // Readers and writers side by side need WAL; a restore interrupted before its rename
+            // leaves the old file in rollback mode. Switching needs the file to ourselves, so it
+            // is retried on a later open when another connection is there.
+            if (s.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+                try {
+                    s.exec("PRAGMA journal_mode = WAL");
+                } catch (const SQLite::Exception&) {
+                }
+            }
+            if (auto r = fail_abandoned_runs(*db, std::chrono::floor<std::chrono::seconds>(
+                                                      std::chrono::system_clock::now()));
+                !r)
+                return r.error();
+        }
         s.exec("PRAGMA temp_store = MEMORY");
         s.exec("PRAGMA cache_size = -65536");
         return db;

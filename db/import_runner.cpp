@@ -4,12 +4,14 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
 #include "db/identity_resolver.h"
 #include "db/person_stats.h"
+#include "db/run_lock.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -25,6 +27,9 @@ struct SourceRow {
 
 Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core::TimePoint now) {
     return guarded("register source", db.path().string(), [&]() -> Result<SourceRow> {
+        // Every write here starts as IMMEDIATE: a read that later upgrades to a write fails at
+        // once (SQLITE_BUSY_SNAPSHOT, no busy wait) when another process wrote in between.
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement ins(db.sql(),
                               "INSERT OR IGNORE INTO sources(kind, location, created_at) "
                               "VALUES (?, ?, ?)");
@@ -39,19 +44,33 @@ Result<SourceRow> source_for(Database& db, const core::ImportRequest& req, core:
         q.executeStep();
         SourceRow r{q.getColumn(0).getInt64(), std::nullopt};
         if (!q.getColumn(1).isNull()) r.cursor = q.getColumn(1).getString();
+        q.reset();
+        tx.commit();
         return r;
     });
 }
 
-Result<std::int64_t> start_run(Database& db, std::int64_t source_id, core::TimePoint now) {
-    return guarded("record import run", db.path().string(), [&]() -> Result<std::int64_t> {
+struct StartedRun {
+    std::int64_t id = 0;
+    RunLock lock;  ///< held until the run is finished: tells other processes it is alive
+};
+
+// The row and its lock appear together: fail_abandoned_runs checks under the same write lock, so
+// it never sees a 'running' row whose lock is not taken yet.
+Result<StartedRun> start_run(Database& db, std::int64_t source_id, core::TimePoint now) {
+    return guarded("record import run", db.path().string(), [&]() -> Result<StartedRun> {
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(db.sql(),
                             "INSERT INTO import_runs(source_id, started_at, status) "
                             "VALUES (?, ?, 'running')");
         q.bind(1, source_id);
         q.bind(2, core::to_unix(now));
         q.exec();
-        return db.sql().getLastInsertRowid();
+        const auto id = db.sql().getLastInsertRowid();
+        auto lock = RunLock::acquire(db.path(), id);
+        if (!lock) return lock.error();
+        tx.commit();
+        return StartedRun{id, std::move(*lock)};
     });
 }
 
@@ -61,6 +80,8 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
         nlohmann::json messages = nlohmann::json::array();
         for (const auto& m : r.counts.messages)
             messages.push_back({{"location", m.location}, {"message", m.message}});
+        // The run's outcome and the source's cursor together, or neither.
+        SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement q(db.sql(),
                             "UPDATE import_runs SET finished_at = ?, status = ?, added = ?, "
                             "updated = ?, skipped = ?, warnings = ?, error = ?, messages = ? "
@@ -85,6 +106,7 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
             c.bind(2, r.source_id);
             c.exec();
         }
+        tx.commit();
         return {};
     });
 }
@@ -94,6 +116,8 @@ Result<void> finish_run(Database& db, const ImportResult& r, const std::string& 
 Result<ImportResult> run_import(Database& db, core::Importer& importer,
                                 const core::ImportRequest& request, core::Progress& progress,
                                 core::TimePoint now, const RunOptions& options) {
+    // Runs left 'running' by a dead process (killed, crashed) are recorded as failed first.
+    if (auto abandoned = fail_abandoned_runs(db, now); !abandoned) return abandoned.error();
     auto source = source_for(db, request, now);
     if (!source) return source.error();
     auto run = start_run(db, source->id, now);
@@ -101,7 +125,7 @@ Result<ImportResult> run_import(Database& db, core::Importer& importer,
 
     ImportResult result;
     result.source_id = source->id;
-    result.run_id = *run;
+    result.run_id = run->id;
     const std::size_t batch =
         options.batch_size == 0 ? std::numeric_limits<std::size_t>::max() : options.batch_size;
     // Imports insert into large indexes at random places; a bigger page cache for the run (128 MB,
@@ -109,7 +133,7 @@ Result<ImportResult> run_import(Database& db, core::Importer& importer,
     // two million interactions).
     db.sql().exec("PRAGMA cache_size = -131072");
     db.sql().exec("PRAGMA wal_autocheckpoint = 16384");
-    ImportSink sink(db, source->id, *run, source->cursor, now, batch);
+    ImportSink sink(db, source->id, run->id, source->cursor, now, batch);
     auto outcome = importer.run(request, sink, progress);
     // Stop keeps every complete record read so far; Cancel and failures keep only what earlier
     // batches committed.

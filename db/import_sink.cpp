@@ -2,6 +2,10 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
 
 #include "db/circle_repo.h"
 #include "db/database.h"
@@ -16,6 +20,21 @@ namespace kith::db {
 using core::ErrorCode;
 using core::make_error;
 using core::Result;
+
+namespace {
+/// Longer than the busy handler's polling interval (database.cpp), so a waiting writer gets in.
+constexpr auto kYieldAfterBatch = std::chrono::milliseconds(5);
+
+// Resets every statement of the connection that still holds a row (the writer's lookups are
+// stepped once and kept for reuse), so it keeps no read snapshot between batches: a write
+// transaction begun on a stale snapshot fails at once with SQLITE_BUSY_SNAPSHOT, without the busy
+// wait, as soon as another process has written. No statement is being iterated at these points.
+void end_reads(SQLite::Database& sql) {
+    sqlite3* handle = sql.getHandle();
+    for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s))
+        if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+}
+}  // namespace
 
 ImportSink::ImportSink(Database& db, std::optional<std::int64_t> source_id,
                        std::optional<std::int64_t> run_id, std::optional<std::string> cursor,
@@ -38,6 +57,7 @@ ImportSink::~ImportSink() {
 Result<void> ImportSink::begin_if_needed() {
     if (m_open) return {};
     return guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        end_reads(m_db.sql());
         m_db.sql().exec("BEGIN IMMEDIATE");
         m_open = true;
         return {};
@@ -46,7 +66,12 @@ Result<void> ImportSink::begin_if_needed() {
 
 Result<void> ImportSink::after_record() {
     if (++m_in_batch < m_batch_size) return {};
-    return commit();
+    auto r = commit();
+    // SQLite's write lock is not fair: a batch starts again right after the commit, and the app
+    // or another kith-cli waiting for the lock would rarely get its turn before its busy timeout.
+    // A short pause per batch (milliseconds per 10,000 records) lets them in.
+    if (r) std::this_thread::sleep_for(kYieldAfterBatch);
+    return r;
 }
 
 Result<void> ImportSink::commit() {
@@ -54,6 +79,7 @@ Result<void> ImportSink::commit() {
     auto r = guarded("import", m_db.path().string(), [&]() -> Result<void> {
         m_writer.flush();
         m_db.sql().exec("COMMIT");
+        end_reads(m_db.sql());  // the writer's lookups would keep this batch's snapshot open
         return {};
     });
     if (!r) {

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "db/backup.h"
+
 namespace kith::db {
 
 using core::ErrorCode;
@@ -26,8 +28,10 @@ core::Error sqlite_error(int result_code, std::string_view detail, std::string_v
         case SQLITE_CORRUPT:
             return make_error(ErrorCode::corrupt,
                               head + "the database file is damaged (" + std::string(detail) + ")",
-                              "Nothing was written. Restore the newest copy from the backups "
-                              "folder next to the database.");
+                              path.empty() ? std::string("Nothing was written. Restore the newest "
+                                                         "copy from the backups folder next to "
+                                                         "the database.")
+                                           : restore_hint(std::string(path)));
         case SQLITE_CANTOPEN:
             return make_error(ErrorCode::io, head + "cannot open the database file",
                               "Check that the folder exists and is writable, or choose another "

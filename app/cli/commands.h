@@ -19,6 +19,7 @@ void register_merge_commands(CLI::App& app, CliContext& ctx);     // merge, unme
 void register_source_commands(CLI::App& app, CliContext& ctx);    // source add, forget-secret
 void register_export_commands(CLI::App& app, CliContext& ctx);    // export
 void register_follower_commands(CLI::App& app, CliContext& ctx);  // followers, consent
+void register_backup_commands(CLI::App& app, CliContext& ctx);    // backup, restore
 
 /// Runs kith-cli with `argv`, writing to `out`/`err`; returns the exit code. Used by main and by
 /// in-process tests.

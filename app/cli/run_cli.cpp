@@ -47,6 +47,7 @@ int run_cli(int argc, const char* const* argv, CliContext& ctx) {
     register_source_commands(app, ctx);
     register_export_commands(app, ctx);
     register_follower_commands(app, ctx);
+    register_backup_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -18,6 +18,8 @@
 #include <wx/persist/toplevel.h>
 #include <wx/richmsgdlg.h>
 
+#include "app/gui/database_problem.h"
+#include "app/gui/database_problem_dialog.h"
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
 #include "app/gui/startup_trace.h"
@@ -26,6 +28,7 @@
 #include "app/gui/wx_text.h"
 #include "app/shared/demo_generator.h"
 #include "db/database.h"
+#include "db/restore.h"
 
 namespace kith::app {
 
@@ -67,8 +70,9 @@ class KithApp : public wxApp {
 
         auto clock = clock_from_env(std::getenv("KITH_NOW"));
         if (!clock) return fail(clock.error(), 2);
-        auto opened = db::Database::open(launch_database_path(m_options));
+        auto opened = open_with_recovery(launch_database_path(m_options), **clock);
         if (!opened) return fail(opened.error(), 1);
+        if (!*opened) return gave_up(1);
         startup_mark("database opened");
         const auto backup = (*opened)->migration_backup();
 
@@ -126,6 +130,36 @@ class KithApp : public wxApp {
     }
 
   private:
+    /// Opens the database. When the file itself is the problem (damaged, busy, unwritable), the
+    /// problem dialog says what happened and offers the way out: restoring the newest backup, or
+    /// trying again. nullptr when the user chose Quit there; other errors are returned.
+    core::Result<std::unique_ptr<db::Database>> open_with_recovery(
+        const std::filesystem::path& path, const core::Clock& clock) {
+        for (;;) {
+            auto opened = db::Database::open(path);
+            if (opened || !is_database_problem(opened.error())) return opened;
+            const auto problem = describe_database_problem(opened.error(), path);
+            DatabaseProblemDialog dialog(nullptr, problem);
+            if (dialog.ShowModal() != wxID_OK) return std::unique_ptr<db::Database>();
+            if (problem.action != ProblemAction::restore) continue;
+            auto restored = db::restore_database(path, *problem.backup, clock.now());
+            if (!restored) {
+                wxMessageBox(ui(error_text(restored.error())), "Kith", wxOK | wxICON_ERROR);
+                continue;
+            }
+            std::string done = "Kith restored " + path.string() + " from " +
+                               problem.backup->filename().string() + ".";
+            if (restored->saved_as)
+                done += " The damaged file is kept as " + restored->saved_as->string() + ".";
+            wxMessageBox(ui(done), "Kith", wxOK | wxICON_INFORMATION);
+        }
+    }
+
+    bool gave_up(int code) {
+        m_outcome.exit_code = code;
+        return false;
+    }
+
     bool fail(const core::Error& error, int code) {
         wxMessageBox(ui(error_text(error)), "Kith", wxOK | wxICON_ERROR);
         m_outcome.exit_code = code;

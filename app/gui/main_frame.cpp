@@ -17,6 +17,7 @@
 
 #include "app/gui/add_source_dialog.h"
 #include "app/gui/app_icon.h"
+#include "app/gui/backup_scheduler.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/launch_options.h"
 #include "app/gui/merge_review_dialog.h"
@@ -128,6 +129,7 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
         m_reminder_timer.SetOwner(this);
         Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload_in_background(); });
         m_reminder_timer.Start(kReminderCheckMs);
+        start_daily_backups();
     }
     for (int id : {kIdImport, kIdQuickLog, kIdFind, kIdRefresh})
         Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, id);
@@ -141,6 +143,25 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
 }
 
 MainFrame::~MainFrame() = default;
+
+void MainFrame::start_daily_backups() {
+    m_backups = std::make_unique<BackupScheduler>(
+        [this]() -> std::optional<std::filesystem::path> {
+            if (m_demo) return std::nullopt;  // demo data can be made again
+            return m_db->path();
+        },
+        m_options.clock,
+        [this](const core::Result<std::filesystem::path>& r) {
+            if (r) {
+                SetStatusText(ui("Backup saved: " + r->filename().string()), 0);
+            } else if (!m_backup_failure_shown) {
+                // Once per session: the hourly retry would otherwise repeat the dialog.
+                m_backup_failure_shown = true;
+                show_error(r.error());
+            }
+        });
+    m_backups->start();
+}
 
 core::Result<void> MainFrame::show_database(std::unique_ptr<db::Database> database) {
     m_db = std::move(database);

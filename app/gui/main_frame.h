@@ -20,6 +20,7 @@ class Database;
 
 namespace kith::app {
 
+class BackupScheduler;
 class TodayPanel;
 class WelcomePanel;
 class TrayIcon;
@@ -90,6 +91,8 @@ class MainFrame : public wxFrame {
     /// The welcome panel: with the first-run text, or (false) only the demo part.
     void show_welcome(bool first_run);
     void show_error(const core::Error& error);
+    /// A backup of the open database once a day while the app runs (db/backup.h).
+    void start_daily_backups();
 
     std::unique_ptr<db::Database> m_db;
     MainFrameOptions m_options;
@@ -102,6 +105,8 @@ class MainFrame : public wxFrame {
     std::unique_ptr<TrayIcon> m_tray;
     wxTimer m_reminder_timer;
     bool m_background_reload = false;  ///< the next reload reads the views on a worker
+    std::unique_ptr<BackupScheduler> m_backups;
+    bool m_backup_failure_shown = false;
 };
 
 }  // namespace kith::app

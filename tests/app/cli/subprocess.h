@@ -46,13 +46,8 @@ struct ProcessResult {
 /// Environment changes for a child: a value sets the variable, nullopt removes it.
 using EnvChanges = std::map<std::string, std::optional<std::string>>;
 
-/// Runs `argv` (argv[0] is the program's path) with this process's environment changed by
-/// `env`, stdin from `stdin_path` (never a terminal), and, with `as_nobody`, as the
-/// unprivileged user nobody (root only). Kills the child after `timeout`.
-inline ProcessResult run_process(const std::vector<std::string>& argv, const EnvChanges& env,
-                                 bool as_nobody = false,
-                                 std::chrono::seconds timeout = std::chrono::seconds{60},
-                                 const std::string& stdin_path = "/dev/null") {
+/// This process's environment changed by `env`, as "NAME=value" strings.
+inline std::vector<std::string> child_environment(const EnvChanges& env) {
     std::map<std::string, std::string> vars;
     for (char** e = environ; *e; ++e) {
         const std::string kv = *e;
@@ -67,6 +62,38 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const Env
     }
     std::vector<std::string> env_strings;
     for (const auto& [name, value] : vars) env_strings.push_back(name + "=" + value);
+    return env_strings;
+}
+
+/// Starts `argv` with the environment changed by `env`, stdin, stdout and stderr on /dev/null;
+/// returns its pid. The caller waits for it (or kills it).
+inline pid_t spawn_process(const std::vector<std::string>& argv, const EnvChanges& env) {
+    auto env_strings = child_environment(env);
+    std::vector<char*> envp, args;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> argv_copy = argv;
+    for (auto& s : argv_copy) args.push_back(s.data());
+    args.push_back(nullptr);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const int null_fd = ::open("/dev/null", O_RDWR);
+        for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) ::dup2(null_fd, fd);
+        ::execve(args[0], args.data(), envp.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+/// Runs `argv` (argv[0] is the program's path) with this process's environment changed by
+/// `env`, stdin from `stdin_path` (never a terminal), and, with `as_nobody`, as the
+/// unprivileged user nobody (root only). Kills the child after `timeout`.
+inline ProcessResult run_process(const std::vector<std::string>& argv, const EnvChanges& env,
+                                 bool as_nobody = false,
+                                 std::chrono::seconds timeout = std::chrono::seconds{60},
+                                 const std::string& stdin_path = "/dev/null") {
+    auto env_strings = child_environment(env);
     std::vector<char*> envp, args;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
