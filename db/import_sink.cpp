@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "db/circle_repo.h"
+#include "db/contact_repo.h"
 #include "db/database.h"
 #include "db/followup_repo.h"
 #include "db/identity_repo.h"
@@ -211,8 +212,15 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
     if (auto b = begin_if_needed(); !b) return b;
     PeopleRepo people(m_db);
     IdentityRepo identities(m_db);
+    ContactRepo cards(m_db);
     std::optional<std::int64_t> person;
+    if (!r.ext_id.empty()) {  // the person this card made before, even without identities
+        auto known = cards.find_card(r.ext_ns, r.ext_id);
+        if (!known) return known.error();
+        person = *known;
+    }
     for (const auto& id : r.identities) {
+        if (person) break;
         auto found = people.find_by_identity(id);
         if (!found) return found.error();
         if (*found) {
@@ -258,10 +266,30 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
             changed = true;
         }
     }
+    auto enriched = cards.enrich(*person, r, m_now);
+    if (!enriched) return enriched.error();
+    changed = changed || (*enriched && !created);
+    if (!r.ext_id.empty())
+        if (auto l = cards.link_card(r.ext_ns, r.ext_id, *person); !l) return l;
+    if (auto e = contact_events(r, *person); !e) return e.error();
+    else changed = changed || *e;
     count(created   ? WriteOutcome::added
           : changed ? WriteOutcome::updated
                     : WriteOutcome::unchanged);
     return after_record();
+}
+
+Result<bool> ImportSink::contact_events(const core::ContactRecord& r, std::int64_t person) {
+    bool added = false;
+    const ResolvedParticipant them{person, std::nullopt, core::ParticipantRole::attendee};
+    for (const auto& e : r.events) {
+        auto w = guarded("import", m_db.path().string(), [&]() -> Result<WriteOutcome> {
+            return m_writer.write(e, {&them, 1}, m_source_id, m_run_id).first;
+        });
+        if (!w) return w.error();
+        added = added || *w == WriteOutcome::added;
+    }
+    return added;
 }
 
 Result<void> ImportSink::followup(const core::FollowUpRecord& r) {

@@ -15,6 +15,7 @@ void register_circle_commands(CLI::App& app, CliContext& ctx);  // circle, caden
 void register_today_commands(CLI::App& app, CliContext& ctx);   // today
 void register_search_commands(CLI::App& app, CliContext& ctx);  // search, timeline, stats
 void register_import_commands(CLI::App& app, CliContext& ctx);  // init, import, demo
+void register_export_commands(CLI::App& app, CliContext& ctx);  // export vcard
 
 /// Runs kith-cli with `argv`, writing to `out`/`err`; returns the exit code. Used by main and by
 /// in-process tests.

@@ -43,6 +43,7 @@ int run_cli(int argc, const char* const* argv, CliContext& ctx) {
     register_today_commands(app, ctx);
     register_search_commands(app, ctx);
     register_import_commands(app, ctx);
+    register_export_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
