@@ -228,6 +228,13 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
             break;
         }
     }
+    if (!person && r.identities.empty()) {
+        // A card with a name only (an old LinkedIn row, Kith's own export of someone without
+        // identities) has no better evidence: it joins the one person of exactly that name.
+        auto named = people.find_by_name(r.display_name);
+        if (!named) return named.error();
+        if (named->size() == 1 && !named->front().is_me) person = named->front().id;
+    }
     bool created = false;
     if (!person) {
         const std::string name = r.display_name.empty() ? (r.identities.front().display.empty()

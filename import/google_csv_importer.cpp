@@ -23,8 +23,8 @@ std::string join_parts(std::initializer_list<std::string> parts) {
 
 /// Google's own groups, which are not circles of the user's ("* starred", "myContacts").
 bool is_system_label(std::string_view label) {
-    return label.empty() || label == "myContacts" || label == "starred" || label == "Starred" ||
-           label == "other";
+    return label.empty() || label == "myContacts" || label == "My Contacts" || label == "starred" ||
+           label == "Starred" || label == "other";
 }
 
 std::string name_of(const CsvHeader& h, const std::vector<std::string>& row) {

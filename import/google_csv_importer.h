@@ -15,7 +15,8 @@ namespace kith::import {
 /// (`Name,Given Name,…,Group Membership,E-mail 1 - Type,E-mail 1 - Value,…`) headers. Every
 /// `E-mail N - Value`, `Phone N - Value` and `Website N - Value` column (several values joined
 /// with " ::: ") becomes an identity; Labels / Group Membership become circles, except the
-/// system groups "* myContacts", "* starred" and "* other" (older system groups like
+/// system groups "* myContacts" ("* My Contacts" in older files), "* starred" and "* other"
+/// (older system groups like
 /// "* Friends" become the circle "Friends"); Notes, Birthday, the organization's name and title
 /// are kept. The Photo column is a URL and is never fetched. Rows are keyed by their first
 /// identity, else name. Bad values are warnings "contacts.csv:LINE". Progress in bytes.
