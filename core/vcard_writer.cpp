@@ -68,39 +68,39 @@ std::string derived_n(std::string_view name) {
 std::string identity_line(const Identity& id) {
     std::string name, params, value;
     switch (id.kind) {
-    case IdentityKind::email:
-        name = "EMAIL";
-        value = id.value;
-        break;
-    case IdentityKind::phone:
-        name = "TEL";
-        params = ";VALUE=uri";
-        value = "tel:" + id.value;
-        break;
-    case IdentityKind::website:
-        name = "URL";
-        value = "https://" + id.value;
-        break;
-    case IdentityKind::twitter:
-        name = "X-SOCIALPROFILE";
-        params = ";TYPE=twitter";
-        value = id.value.starts_with("@") ? "https://twitter.com/" + id.value.substr(1)
-                                          : "https://twitter.com/i/user/" + id.value;
-        break;
-    case IdentityKind::mastodon: {
-        name = "X-SOCIALPROFILE";
-        params = ";TYPE=mastodon";
-        const auto at = id.value.find('@');
-        value = at == std::string::npos
-                    ? id.value
-                    : "https://" + id.value.substr(at + 1) + "/@" + id.value.substr(0, at);
-        break;
-    }
-    case IdentityKind::linkedin:
-        name = "X-SOCIALPROFILE";
-        params = ";TYPE=linkedin";
-        value = "https://www." + id.value;
-        break;
+        case IdentityKind::email:
+            name = "EMAIL";
+            value = id.value;
+            break;
+        case IdentityKind::phone:
+            name = "TEL";
+            params = ";VALUE=uri";
+            value = "tel:" + id.value;
+            break;
+        case IdentityKind::website:
+            name = "URL";
+            value = "https://" + id.value;
+            break;
+        case IdentityKind::twitter:
+            name = "X-SOCIALPROFILE";
+            params = ";TYPE=twitter";
+            value = id.value.starts_with("@") ? "https://twitter.com/" + id.value.substr(1)
+                                              : "https://twitter.com/i/user/" + id.value;
+            break;
+        case IdentityKind::mastodon: {
+            name = "X-SOCIALPROFILE";
+            params = ";TYPE=mastodon";
+            const auto at = id.value.find('@');
+            value = at == std::string::npos
+                        ? id.value
+                        : "https://" + id.value.substr(at + 1) + "/@" + id.value.substr(0, at);
+            break;
+        }
+        case IdentityKind::linkedin:
+            name = "X-SOCIALPROFILE";
+            params = ";TYPE=linkedin";
+            value = "https://www." + id.value;
+            break;
     }
     if (!id.display.empty() && id.display != id.value)
         params += ";X-KITH-DISPLAY=" + param_value(id.display);
@@ -157,7 +157,8 @@ std::string format_vcard(const ContactRecord& c) {
     }
     if (!c.circles.empty()) {
         std::string cats;
-        for (const auto& circle : c.circles) cats += (cats.empty() ? "" : ",") + escape(circle, true);
+        for (const auto& circle : c.circles)
+            cats += (cats.empty() ? "" : ",") + escape(circle, true);
         line("CATEGORIES:" + cats);
     }
     if (!c.notes.empty()) line("NOTE:" + escape(c.notes, false));

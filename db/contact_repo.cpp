@@ -15,8 +15,8 @@ using core::Result;
 Result<std::optional<std::int64_t>> ContactRepo::find_card(const std::string& ext_ns,
                                                            const std::string& ext_id) {
     return guarded("find contact card", "", [&]() -> Result<std::optional<std::int64_t>> {
-        auto q = m_db.statement(
-            "SELECT person_id FROM contact_cards WHERE ext_ns = ? AND ext_id = ?");
+        auto q =
+            m_db.statement("SELECT person_id FROM contact_cards WHERE ext_ns = ? AND ext_id = ?");
         q->bind(1, ext_ns);
         q->bind(2, ext_id);
         if (q->executeStep()) return std::optional<std::int64_t>(q->getColumn(0).getInt64());

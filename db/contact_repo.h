@@ -44,9 +44,9 @@ class ContactRepo {
     /// Calls `fn` with each person as a card (name, identities, circles, notes, cadence,
     /// details; ext_id "kith-person-ID"), in name order: the people in `ids`, or when `ids` is
     /// empty everyone but me and the archived. Stops at the first Error `fn` returns.
-    core::Result<void> for_each_card(const std::vector<std::int64_t>& ids,
-                                     const std::function<core::Result<void>(
-                                         std::int64_t, const core::ContactRecord&)>& fn);
+    core::Result<void> for_each_card(
+        const std::vector<std::int64_t>& ids,
+        const std::function<core::Result<void>(std::int64_t, const core::ContactRecord&)>& fn);
 
   private:
     Database& m_db;

@@ -278,8 +278,9 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
     changed = changed || (*enriched && !created);
     if (!r.ext_id.empty())
         if (auto l = cards.link_card(r.ext_ns, r.ext_id, *person); !l) return l;
-    if (auto e = contact_events(r, *person); !e) return e.error();
-    else changed = changed || *e;
+    auto events = contact_events(r, *person);
+    if (!events) return events.error();
+    changed = changed || *events;
     count(created   ? WriteOutcome::added
           : changed ? WriteOutcome::updated
                     : WriteOutcome::unchanged);

@@ -61,7 +61,8 @@ std::string normalize_birthday(std::string_view raw) {
     const int month = std::stoi(digits.substr(4, 2));
     const int day = std::stoi(digits.substr(6, 2));
     if (!valid_day(month, day)) return {};
-    if (year == 0 || year == 1604) return "--" + two(month) + "-" + two(day);  // 1604: Apple's "no year"
+    if (year == 0 || year == 1604)
+        return "--" + two(month) + "-" + two(day);  // 1604: Apple's "no year"
     if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
         return {};
     return digits.substr(0, 4) + "-" + two(month) + "-" + two(day);

@@ -32,7 +32,8 @@ core::Result<void> import_csv_contacts(std::istream& in, const std::string& name
     if (reader.bad()) return read_error(name, reader.offset());
     if (!found)
         return core::make_error(core::ErrorCode::format,
-                                name + " is not " + format.what + ": no header row found in its first " +
+                                name + " is not " + format.what +
+                                    ": no header row found in its first " +
                                     std::to_string(kMaxPreamble) + " lines",
                                 format.hint);
     ContactKeys keys;
@@ -45,7 +46,8 @@ core::Result<void> import_csv_contacts(std::istream& in, const std::string& name
             sink.warning({where, "record longer than 1 MiB skipped (an unclosed quote?)"});
             continue;
         }
-        if (reader.unterminated()) sink.warning({where, "quoted field not closed before the end of the file"});
+        if (reader.unterminated())
+            sink.warning({where, "quoted field not closed before the end of the file"});
         auto contact = format.map_row(header, row, problems);
         for (const auto& p : problems) sink.warning({where, p});
         problems.clear();
@@ -54,8 +56,9 @@ core::Result<void> import_csv_contacts(std::istream& in, const std::string& name
             continue;
         }
         if (contact.ext_id.empty())
-            contact.ext_id = "row:" + name_key(contact.display_name) +
-                             (contact.identities.empty() ? "" : "|" + contact.identities.front().value);
+            contact.ext_id =
+                "row:" + name_key(contact.display_name) +
+                (contact.identities.empty() ? "" : "|" + contact.identities.front().value);
         contact.ext_id = keys.unique(std::move(contact.ext_id));
         for (auto& e : contact.events) e.ext_id = contact.ext_id;
         if (auto r = sink.contact(contact); !r) return r;

@@ -32,8 +32,8 @@ std::string name_of(const CsvHeader& h, const std::vector<std::string>& row) {
         return CsvHeader::field(row, h.find(names));
     };
     auto name = join_parts({f({"Name Prefix"}), f({"First Name", "Given Name"}),
-                            f({"Middle Name", "Additional Name"}),
-                            f({"Last Name", "Family Name"}), f({"Name Suffix"})});
+                            f({"Middle Name", "Additional Name"}), f({"Last Name", "Family Name"}),
+                            f({"Name Suffix"})});
     if (const auto full = f({"Name"}); !full.empty()) name = full;
     if (name.empty()) name = f({"Nickname"});
     if (name.empty()) name = f({"File As"});
@@ -105,7 +105,8 @@ std::vector<std::string> split_google_values(std::string_view field) {
     std::size_t start = 0;
     for (;;) {
         const auto at = field.find(kSep, start);
-        auto v = trim_space(field.substr(start, at == std::string_view::npos ? field.npos : at - start));
+        auto v =
+            trim_space(field.substr(start, at == std::string_view::npos ? field.npos : at - start));
         if (!v.empty()) out.push_back(std::move(v));
         if (at == std::string_view::npos) break;
         start = at + kSep.size();

@@ -89,7 +89,8 @@ core::ContactRecord map_row(const CsvHeader& h, const std::vector<std::string>& 
     e.at = *at;
     e.ext_ns = "linkedin-connected";
     e.subject = "Connected on LinkedIn";
-    if (!url.empty() && !c.identities.empty() && c.identities.front().kind == IdentityKind::linkedin)
+    if (!url.empty() && !c.identities.empty() &&
+        c.identities.front().kind == IdentityKind::linkedin)
         e.url = "https://www." + c.identities.front().value;
     c.events.push_back(std::move(e));
     return c;

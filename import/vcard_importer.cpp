@@ -49,8 +49,8 @@ std::string photo_bytes(const VcardProperty& p, std::string& problem) {
     if (enc == "B" || enc == "b" || enc == "BASE64" || enc == "base64") {
     } else if (data.starts_with("data:")) {
         const auto comma = data.find(',');
-        if (comma == std::string_view::npos || data.substr(0, comma).find(";base64") ==
-                                                   std::string_view::npos) {
+        if (comma == std::string_view::npos ||
+            data.substr(0, comma).find(";base64") == std::string_view::npos) {
             problem = "photo data: URI is not base64";
             return {};
         }
@@ -105,7 +105,8 @@ void take_impp(core::ContactRecord& c, const VcardProperty& p,
     }
     if (value.starts_with("mailto:")) add(c, IdentityKind::email, value, p, problems);
     if (value.starts_with("tel:")) add(c, IdentityKind::phone, value, p, problems);
-    if (value.starts_with("http://") || value.starts_with("https://")) add(c, {}, value, p, problems);
+    if (value.starts_with("http://") || value.starts_with("https://"))
+        add(c, {}, value, p, problems);
 }
 
 void take_property(core::ContactRecord& c, const VcardProperty& p, std::string& n_name,
@@ -135,7 +136,8 @@ void take_property(core::ContactRecord& c, const VcardProperty& p, std::string& 
     } else if (p.name == "CATEGORIES") {
         for (auto& cat : vcard_split(p.value, ',')) {
             cat = trim_space(cat);
-            if (!cat.empty() && std::find(c.circles.begin(), c.circles.end(), cat) == c.circles.end())
+            if (!cat.empty() &&
+                std::find(c.circles.begin(), c.circles.end(), cat) == c.circles.end())
                 c.circles.push_back(std::move(cat));
         }
     } else if (p.name == "NOTE") {
@@ -154,7 +156,8 @@ void take_property(core::ContactRecord& c, const VcardProperty& p, std::string& 
     } else if (p.name == "X-KITH-CADENCE") {
         const auto t = text();
         int days = 0;
-        for (const char ch : t) days = ch >= '0' && ch <= '9' && days < 100000 ? days * 10 + (ch - '0') : -1;
+        for (const char ch : t)
+            days = ch >= '0' && ch <= '9' && days < 100000 ? days * 10 + (ch - '0') : -1;
         if (days > 0)
             c.cadence_days = days;
         else
@@ -166,8 +169,7 @@ void take_property(core::ContactRecord& c, const VcardProperty& p, std::string& 
 
 }  // namespace
 
-core::ContactRecord contact_from_vcard(const VcardCard& card,
-                                       std::vector<VcardProblem>& problems) {
+core::ContactRecord contact_from_vcard(const VcardCard& card, std::vector<VcardProblem>& problems) {
     core::ContactRecord c;
     c.ext_ns = "vcard";
     std::string n_name;
@@ -188,7 +190,8 @@ core::Result<void> VcardImporter::import_stream(std::istream& in, const std::str
     while (reader.next(card, problems)) {
         if (progress.cancelled()) return cancelled_error(name);
         auto contact = contact_from_vcard(card, problems);
-        for (const auto& pr : problems) sink.warning({name + ":" + std::to_string(pr.line), pr.message});
+        for (const auto& pr : problems)
+            sink.warning({name + ":" + std::to_string(pr.line), pr.message});
         problems.clear();
         const auto where = name + ":" + std::to_string(card.line);
         if (contact.display_name.empty() && contact.identities.empty()) {
@@ -198,13 +201,15 @@ core::Result<void> VcardImporter::import_stream(std::istream& in, const std::str
         // Without a UID, a card is known by its name and first identity (stable across
         // re-imports of the same file; "#2" for a second card with the same key).
         if (contact.ext_id.empty())
-            contact.ext_id = "card:" + name_key(contact.display_name) +
-                             (contact.identities.empty() ? "" : "|" + contact.identities.front().value);
+            contact.ext_id =
+                "card:" + name_key(contact.display_name) +
+                (contact.identities.empty() ? "" : "|" + contact.identities.front().value);
         contact.ext_id = keys.unique(std::move(contact.ext_id));
         if (auto r = sink.contact(contact); !r) return r;
         if (++cards % 256 == 0) progress.update(reader.offset(), total, "bytes");
     }
-    for (const auto& pr : problems) sink.warning({name + ":" + std::to_string(pr.line), pr.message});
+    for (const auto& pr : problems)
+        sink.warning({name + ":" + std::to_string(pr.line), pr.message});
     if (reader.bad()) return read_error(name, reader.offset());
     progress.update(reader.offset(), total, "bytes");
     return {};
@@ -212,7 +217,8 @@ core::Result<void> VcardImporter::import_stream(std::istream& in, const std::str
 
 core::Result<void> VcardImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                       core::Progress& progress) {
-    auto file = open_input_file(req.location, "a vCard file", "Pick a .vcf file exported from an address book.");
+    auto file = open_input_file(req.location, "a vCard file",
+                                "Pick a .vcf file exported from an address book.");
     if (!file) return file.error();
     std::ifstream in(req.location, std::ios::binary);
     if (!in) return read_error(req.location, 0);

@@ -77,7 +77,11 @@ bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        std::size_t n = c < 0x80         ? 0
+                        : (c >> 5) == 6  ? 1
+                        : (c >> 4) == 14 ? 2
+                        : (c >> 3) == 30 ? 3
+                                         : 9;
         if (n == 9 || i + n >= s.size() + (n == 0 ? 1 : 0)) {
             if (n == 0) {
                 ++i;
@@ -95,10 +99,10 @@ bool valid_utf8(std::string_view s) {
 /// Windows-1252 (a superset of Latin-1 in practice) to UTF-8: what old Outlook and phone exports
 /// mean when they write bytes that are not UTF-8.
 std::string from_cp1252(std::string_view s) {
-    static const char16_t k80[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-                                     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    static const char16_t k80[32] = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
     std::string out;
     out.reserve(s.size() + s.size() / 4);
     for (const char ch : s) {
@@ -218,9 +222,9 @@ bool parse_vcard_property(std::string_view line, VcardProperty& out) {
     const auto head = line.substr(0, colon);
     const auto parts = split_outside_quotes(head, ';');
     std::string name(parts.front());
-    name.erase(std::remove_if(name.begin(), name.end(),
-                              [](char c) { return c == ' ' || c == '\t'; }),
-               name.end());
+    name.erase(
+        std::remove_if(name.begin(), name.end(), [](char c) { return c == ' ' || c == '\t'; }),
+        name.end());
     if (const auto dot = name.find('.'); dot != std::string::npos) {
         out.group = lower(name.substr(0, dot));
         name = name.substr(dot + 1);
@@ -245,7 +249,8 @@ bool parse_vcard_property(std::string_view line, VcardProperty& out) {
     std::string value(line.substr(colon + 1));
     const auto encoding = upper(out.param("ENCODING"));
     if (encoding == "QUOTED-PRINTABLE") value = decode_qp(value);
-    if (encoding != "B" && encoding != "BASE64") value = to_utf8(std::move(value), out.param("CHARSET"));
+    if (encoding != "B" && encoding != "BASE64")
+        value = to_utf8(std::move(value), out.param("CHARSET"));
     out.value = std::move(value);
     return true;
 }
@@ -312,23 +317,27 @@ bool VcardReader::logical_line(std::string& out, std::uint64_t& line,
         const int next = m_in.peek();
         if (next == ' ' || next == '\t') {
             if (!physical_line(more, too_long)) break;
-            if (out.size() + more.size() > m_max_line) too_long = true;
-            else out.append(more, 1);
+            if (out.size() + more.size() > m_max_line)
+                too_long = true;
+            else
+                out.append(more, 1);
             continue;
         }
         // 2.1 quoted-printable soft break: the value goes on on the next line, unindented.
         if (qp && !out.empty() && out.back() == '=' && next != std::char_traits<char>::eof()) {
             out.pop_back();
             if (!physical_line(more, too_long)) break;
-            if (out.size() + more.size() > m_max_line) too_long = true;
-            else out += more;
+            if (out.size() + more.size() > m_max_line)
+                too_long = true;
+            else
+                out += more;
             continue;
         }
         break;
     }
     if (too_long) {
-        problems.push_back({line, "line longer than " + std::to_string(m_max_line >> 20) +
-                                      " MiB skipped"});
+        problems.push_back(
+            {line, "line longer than " + std::to_string(m_max_line >> 20) + " MiB skipped"});
         out.clear();
     }
     return true;
@@ -370,8 +379,7 @@ bool VcardReader::next(VcardCard& card, std::vector<VcardProblem>& problems) {
         if (p.name == "VERSION") card.version = trim_space(p.value);
         if (card.properties.size() >= m_max_properties) {
             if (!dropped)
-                problems.push_back({line, "card has more than " +
-                                              std::to_string(m_max_properties) +
+                problems.push_back({line, "card has more than " + std::to_string(m_max_properties) +
                                               " properties; the rest are ignored"});
             dropped = true;
             continue;

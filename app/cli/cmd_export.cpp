@@ -88,8 +88,8 @@ Result<void> export_vcard(CliContext& ctx, const VcardArgs& a) {
                 all += text;
                 return {};
             }
-            return write_atomically(std::filesystem::path(a.dir) / file_name_for(card.display_name, id),
-                                    text);
+            return write_atomically(
+                std::filesystem::path(a.dir) / file_name_for(card.display_name, id), text);
         });
     if (!r) return r;
     if (!a.out_file.empty()) {
@@ -102,8 +102,8 @@ Result<void> export_vcard(CliContext& ctx, const VcardArgs& a) {
     if (ctx.json)
         ctx.print_json({{"format", "vcard"}, {"people", count}, {"path", where}});
     else
-        ctx.out() << "Exported " << count << (count == 1 ? " person" : " people") << " to "
-                  << where << "\n";
+        ctx.out() << "Exported " << count << (count == 1 ? " person" : " people") << " to " << where
+                  << "\n";
     return {};
 }
 

@@ -25,7 +25,8 @@ std::vector<std::vector<std::string>> read_all(const std::string& text, std::siz
     import::CsvReader reader(in, max);
     std::vector<std::vector<std::string>> out;
     std::vector<std::string> row;
-    while (reader.next(row)) out.push_back(reader.oversized() ? std::vector<std::string>{"<too long>"} : row);
+    while (reader.next(row))
+        out.push_back(reader.oversized() ? std::vector<std::string>{"<too long>"} : row);
     return out;
 }
 
@@ -44,10 +45,13 @@ TEST_CASE("csv reader: RFC 4180 and what exporters really write") {
         // Excel and Google: CRLF and a UTF-8 byte order mark.
         {"BOM + CRLF", "\xEF\xBB\xBFName,E\r\nx,y\r\n", {{"Name", "E"}, {"x", "y"}}},
         // Quoted fields with commas (LinkedIn companies) and doubled quotes.
-        {"quoted comma and quotes", "\"ACME, Inc.\",\"say \"\"hi\"\"\"\n",
+        {"quoted comma and quotes",
+         "\"ACME, Inc.\",\"say \"\"hi\"\"\"\n",
          {{"ACME, Inc.", "say \"hi\""}}},
         // Google's multi-line notes: a newline inside quotes is data.
-        {"newline in quotes", "a,\"line 1\r\nline 2\"\nb,c\n", {{"a", "line 1\r\nline 2"}, {"b", "c"}}},
+        {"newline in quotes",
+         "a,\"line 1\r\nline 2\"\nb,c\n",
+         {{"a", "line 1\r\nline 2"}, {"b", "c"}}},
         // Empty fields and a last line without a line end.
         {"empty fields, no final newline", ",,x", {{"", "", "x"}}},
         // Blank lines (LinkedIn's preamble ends with one) are skipped.
@@ -64,7 +68,8 @@ TEST_CASE("csv reader: RFC 4180 and what exporters really write") {
 }
 
 TEST_CASE("csv reader: an unterminated quote stays bounded, lines are counted") {
-    const auto rows = read_all("a,b\n\"never closed," + std::string(5000, 'x') + "\n\nmore\n", 1024);
+    const auto rows =
+        read_all("a,b\n\"never closed," + std::string(5000, 'x') + "\n\nmore\n", 1024);
     REQUIRE(rows.size() == 2);
     CHECK(rows[1] == std::vector<std::string>{"<too long>"});
     std::istringstream in("h\n\"two\nlines\"\nthird\n");
@@ -87,19 +92,22 @@ TEST_CASE("linkedin: Connections.csv of every generation") {
     };
     const Row rows[] = {
         // 2018: no URL column, "1/8/18, 6:14 PM" dates (US month first).
-        {"2018", "First Name,Last Name,Email Address,Company,Position,Connected On\n"
-                 "Ana,Ruiz,ana@example.org,\"ACME, Inc.\",CTO,\"1/8/18, 6:14 PM\"\n",
+        {"2018",
+         "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+         "Ana,Ruiz,ana@example.org,\"ACME, Inc.\",CTO,\"1/8/18, 6:14 PM\"\n",
          "Ana Ruiz", "email:ana@example.org", "ACME, Inc.", "CTO", "2018-01-08T18:14:00Z"},
         // 2020: same header, "07 Mar 2020" dates, email mostly empty.
-        {"2020", "First Name,Last Name,Email Address,Company,Position,Connected On\r\n"
-                 "Bo,Li,,Initech,Dev,07 Mar 2020\r\n",
+        {"2020",
+         "First Name,Last Name,Email Address,Company,Position,Connected On\r\n"
+         "Bo,Li,,Initech,Dev,07 Mar 2020\r\n",
          "Bo Li", "", "Initech", "Dev", "2020-03-07T12:00:00Z"},
         // 2024: "Notes:" preamble, then URL after Last Name.
         {"2024",
          "Notes:\n\"When exporting your connection data, you may notice that some of the email "
          "addresses are missing, see: https://www.linkedin.com/help\"\n\n"
          "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-         "Cy,Øster,https://www.linkedin.com/in/cy-oster-12ab,,Globex,\"Head of R&D, EU\",30 May 2024\n",
+         "Cy,Øster,https://www.linkedin.com/in/cy-oster-12ab,,Globex,\"Head of R&D, EU\",30 May "
+         "2024\n",
          "Cy Øster", "linkedin:linkedin.com/in/cy-oster-12ab", "Globex", "Head of R&D, EU",
          "2024-05-30T12:00:00Z"},
     };
@@ -128,12 +136,12 @@ TEST_CASE("linkedin: dates, bad rows and a file that is not Connections.csv") {
         const char* text;
         const char* iso;  // "" = rejected
     };
-    for (const auto& d : {Date{"1/8/18, 6:14 PM", "2018-01-08T18:14:00Z"},
-                          Date{"12/31/19, 12:05 AM", "2019-12-31T00:05:00Z"},
-                          Date{"07 Mar 2020", "2020-03-07T12:00:00Z"},
-                          Date{"30 May 2024", "2024-05-30T12:00:00Z"},
-                          Date{"2021-06-01", "2021-06-01T12:00:00Z"},
-                          Date{"31 Feb 2020", ""}, Date{"13/40/20", ""}, Date{"yesterday", ""}}) {
+    for (const auto& d :
+         {Date{"1/8/18, 6:14 PM", "2018-01-08T18:14:00Z"},
+          Date{"12/31/19, 12:05 AM", "2019-12-31T00:05:00Z"},
+          Date{"07 Mar 2020", "2020-03-07T12:00:00Z"}, Date{"30 May 2024", "2024-05-30T12:00:00Z"},
+          Date{"2021-06-01", "2021-06-01T12:00:00Z"}, Date{"31 Feb 2020", ""}, Date{"13/40/20", ""},
+          Date{"yesterday", ""}}) {
         CAPTURE(std::string(d.text));
         const auto t = import::parse_linkedin_date(d.text);
         CHECK((t ? core::format_iso(*t) : std::string()) == d.iso);
@@ -149,8 +157,10 @@ TEST_CASE("linkedin: dates, bad rows and a file that is not Connections.csv") {
     const auto w = warnings_of(run.sink);
     CHECK(run.sink.warnings.size() == 3);
     CHECK(w.find("Connections.csv:2: Email Address: ") != std::string::npos);
-    CHECK(w.find("Connections.csv:2: Connected On \"someday\" is not a date; ignored") != std::string::npos);
-    CHECK(w.find("Connections.csv:3: row with neither a name nor an identity skipped") != std::string::npos);
+    CHECK(w.find("Connections.csv:2: Connected On \"someday\" is not a date; ignored") !=
+          std::string::npos);
+    CHECK(w.find("Connections.csv:3: row with neither a name nor an identity skipped") !=
+          std::string::npos);
     auto wrong = run_contacts<import::LinkedinImporter>("Account address\na@b.example\n", "x.csv");
     REQUIRE(!wrong.result.ok());
     CHECK(wrong.result.error().code == core::ErrorCode::format);
@@ -168,7 +178,8 @@ TEST_CASE("google-csv: current and older exports") {
         {"current",
          "\xEF\xBB\xBF"
          "First Name,Middle Name,Last Name,Phonetic First Name,Name Prefix,Name Suffix,Nickname,"
-         "File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,"
+         "File As,Organization Name,Organization Title,Organization "
+         "Department,Birthday,Notes,Photo,"
          "Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - "
          "Label,Phone 1 - Value,Website 1 - Label,Website 1 - Value\r\n"
          "Ana,María,Ruiz,,,,,,ACME,CTO,,1980-03-22,\"Met at DevConf\r\nbakes bread\","
@@ -176,7 +187,8 @@ TEST_CASE("google-csv: current and older exports") {
          "* Home ::: Work,ana@home.example ::: ana@work.example,Other,ana@other.example,Mobile,"
          "+49 151 1234 5678,Profile,https://mastodon.social/@ana\r\n",
          "Ana María Ruiz",
-         "email:ana@home.example email:ana@work.example email:ana@other.example phone:+4915112345678 "
+         "email:ana@home.example email:ana@work.example email:ana@other.example "
+         "phone:+4915112345678 "
          "mastodon:ana@mastodon.social",
          "Friends", "Met at DevConf\r\nbakes bread", "ACME", "1980-03-22"},
         // Older export: Name/Given Name…, Group Membership, "E-mail 1 - Type", no-year birthday.
@@ -186,8 +198,8 @@ TEST_CASE("google-csv: current and older exports") {
          "Organization 1 - Name,Organization 1 - Title,Website 1 - Type,Website 1 - Value\n"
          "Bo Li,Bo,,Li,,--03-22,,* Friends ::: Climbing ::: * My Contacts,* Home,bo@example.org,"
          "Mobile,(415) 555-0100,,Initech,Dev,Blog,https://bo.example/blog/\n",
-         "Bo Li", "email:bo@example.org phone:4155550100 website:bo.example/blog", "Friends,Climbing",
-         "", "Initech", "--03-22"},
+         "Bo Li", "email:bo@example.org phone:4155550100 website:bo.example/blog",
+         "Friends,Climbing", "", "Initech", "--03-22"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.generation));
@@ -204,7 +216,9 @@ TEST_CASE("google-csv: current and older exports") {
         CHECK(c.birthday == row.birthday);
         CHECK(c.photo_png.empty());  // the Photo URL is never fetched
         // Keyed by name and first identity, so a re-import finds the same record.
-        CHECK(c.ext_id == "row:" + import::name_key(c.display_name) + "|" + c.identities.front().value);
+        CHECK(c.ext_id ==
+              "row:" + import::name_key(c.display_name) + "|" + c.identities.front().value);
     }
-    CHECK(import::split_google_values(" a :::b ::: ::: c ") == std::vector<std::string>{"a", "b", "c"});
+    CHECK(import::split_google_values(" a :::b ::: ::: c ") ==
+          std::vector<std::string>{"a", "b", "c"});
 }

@@ -67,7 +67,8 @@ const std::string kRich =
     "EMAIL;TYPE=work:Ana@Example.org\r\nTEL:+49 151 1234 5678\r\n"
     "URL:https://ana.example/blog/\r\nX-SOCIALPROFILE;TYPE=twitter:https://x.com/AnaR\r\n"
     "X-SOCIALPROFILE;TYPE=mastodon:https://mastodon.social/@Ana\r\n"
-    "URL:https://www.linkedin.com/in/Ana-Ruiz\r\nX-SOCIALPROFILE;TYPE=twitter:https://twitter.com/i/user/12345\r\n"
+    "URL:https://www.linkedin.com/in/Ana-Ruiz\r\nX-SOCIALPROFILE;TYPE=twitter:https://twitter.com/"
+    "i/user/12345\r\n"
     "ORG:ACME\\, Inc.\r\nTITLE:CTO; founder\r\nBDAY:1980-03-22\r\n"
     "CATEGORIES:Friends,Book club\\, Berlin\r\n"
     "NOTE:Met at DevConf\\nbakes sourdough\\, often\r\nX-KITH-CADENCE:30\r\nEND:VCARD\r\n"
@@ -80,7 +81,8 @@ TEST_CASE("vcard into SQLite: re-import changes nothing; a known email attaches 
     auto database = test::new_db(dir);
     import::VcardImporter vcard;
     // Ana is already known from email.
-    test::write_one(*database, test::email("m1", core::Direction::in, test::days_ago(3), "t1", test::kAna));
+    test::write_one(*database,
+                    test::email("m1", core::Direction::in, test::days_ago(3), "t1", test::kAna));
     const auto ana = test::person_with_email(*database, "ana@example.org");
     test::write_file(dir / "c.vcf", kRich);
     auto first = run(*database, vcard, (dir / "c.vcf").string());
@@ -113,8 +115,10 @@ TEST_CASE("vcard export → import round-trips every field Kith keeps") {
     import::VcardImporter vcard;
     std::string text = kRich;
     // A photo too (3.0 base64), and a name that would break a line if written raw.
-    text += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\n Evil\r\nEMAIL:cy@example.org\r\nPHOTO;ENCODING=b:" +
-            core::encode_base64(png(300, 300)) + "\r\nEND:VCARD\r\n";
+    text +=
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\n "
+        "Evil\r\nEMAIL:cy@example.org\r\nPHOTO;ENCODING=b:" +
+        core::encode_base64(png(300, 300)) + "\r\nEND:VCARD\r\n";
     test::write_file(dir / "in.vcf", text);
     run(*source, vcard, (dir / "in.vcf").string());
     REQUIRE(db::PeopleRepo(*source).rename(3, "Cy\r\nEND:VCARD", test::kNow).ok());
@@ -136,7 +140,8 @@ TEST_CASE("vcard export → import round-trips every field Kith keeps") {
         CAPTURE(original[i].display_name);
         // CR/LF in a name becomes a space: it must not start a line of its own in the file.
         auto name = original[i].display_name;
-        if (const auto crlf = name.find("\r\n"); crlf != std::string::npos) name.replace(crlf, 2, " ");
+        if (const auto crlf = name.find("\r\n"); crlf != std::string::npos)
+            name.replace(crlf, 2, " ");
         CHECK(back[i].display_name == name);
         CHECK(import::test::identities_of(back[i]) == import::test::identities_of(original[i]));
         for (std::size_t k = 0; k < back[i].identities.size(); ++k)
@@ -174,9 +179,10 @@ TEST_CASE("linkedin and google-csv into SQLite: no duplicates on re-import, conn
     CHECK(again.counts.added == 0);
     CHECK(count_rows(*database, "people") == 2);
     CHECK(count_rows(*database, "interactions") == 2);  // one "connected on" each, not four
-    CHECK(database->sql().execAndGet("SELECT count(*) FROM interactions i JOIN participants p ON "
-                                     "p.interaction_id = i.id WHERE i.subject = 'Connected on "
-                                     "LinkedIn' AND i.kind = 'follow'")
+    CHECK(database->sql()
+              .execAndGet("SELECT count(*) FROM interactions i JOIN participants p ON "
+                          "p.interaction_id = i.id WHERE i.subject = 'Connected on "
+                          "LinkedIn' AND i.kind = 'follow'")
               .getInt() == 2);
     // Google knows Ana by the same email: enriches her, adds Cy.
     test::write_file(dir / "contacts.csv",

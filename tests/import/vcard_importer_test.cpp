@@ -41,8 +41,10 @@ std::pair<int, int> png_size(const std::string& png) {
     REQUIRE(png.size() > 24);
     REQUIRE(png.starts_with("\x89PNG"));
     const auto u = [&](std::size_t i) {
-        return (static_cast<unsigned char>(png[i]) << 24) | (static_cast<unsigned char>(png[i + 1]) << 16) |
-               (static_cast<unsigned char>(png[i + 2]) << 8) | static_cast<unsigned char>(png[i + 3]);
+        return (static_cast<unsigned char>(png[i]) << 24) |
+               (static_cast<unsigned char>(png[i + 1]) << 16) |
+               (static_cast<unsigned char>(png[i + 2]) << 8) |
+               static_cast<unsigned char>(png[i + 3]);
     };
     return {static_cast<int>(u(16)), static_cast<int>(u(20))};
 }
@@ -78,8 +80,8 @@ TEST_CASE("vcard: every quirk of FORMATS.md, one row each") {
         {"escapes", card("FN:Dee\r\nNOTE:a\\, b\\; c\\nd \\\\ e\r\n"), "Dee", "", "",
          "a, b; c\nd \\ e", "", ""},
         // FN missing: the name comes from N (Family;Given;Additional;Prefix;Suffix).
-        {"N without FN", card("N:Ruiz;Ana;María;Dr.;PhD\r\n"), "Dr. Ana María Ruiz PhD", "", "",
-         "", "", ""},
+        {"N without FN", card("N:Ruiz;Ana;María;Dr.;PhD\r\n"), "Dr. Ana María Ruiz PhD", "", "", "",
+         "", ""},
         // Repeated EMAIL/TEL with TYPE repeated or comma-listed.
         {"multiple EMAIL/TEL with TYPE",
          card("FN:Eve\r\nEMAIL;TYPE=work;TYPE=pref:eve@work.example\r\nEMAIL;TYPE=home,"
@@ -95,8 +97,10 @@ TEST_CASE("vcard: every quirk of FORMATS.md, one row each") {
         {"social identities",
          card("FN:Gil\r\nX-SOCIALPROFILE;type=twitter:https://twitter.com/GilG\r\n"
               "X-SOCIALPROFILE;type=mastodon;x-user=gil@social.example:\r\n"
-              "URL:https://www.linkedin.com/in/gil-g/\r\nIMPP;X-SERVICE-TYPE=Twitter:x-apple:gil2\r\n"),
-         "Gil", "twitter:@gilg mastodon:gil@social.example linkedin:linkedin.com/in/gil-g twitter:@gil2",
+              "URL:https://www.linkedin.com/in/gil-g/"
+              "\r\nIMPP;X-SERVICE-TYPE=Twitter:x-apple:gil2\r\n"),
+         "Gil",
+         "twitter:@gilg mastodon:gil@social.example linkedin:linkedin.com/in/gil-g twitter:@gil2",
          "", "", "", ""},
         // A URL of a Mastodon profile is a Mastodon identity, not a website.
         {"mastodon URL", card("FN:Hal\r\nURL:https://fosstodon.org/@hal\r\n"), "Hal",
@@ -117,8 +121,9 @@ TEST_CASE("vcard: every quirk of FORMATS.md, one row each") {
         // Windows-1252 bytes without a CHARSET (old Outlook exports).
         {"cp1252 without charset", card("FN:Ren\xE9\r\n", "2.1"), "René", "", "", "", "", ""},
         // Upper/lower-case property names, params quoted (4.0).
-        {"case and quoted params", card("fn:Lu\r\nemail;type=\"work,pref\":LU@Example.ORG\r\n", "4.0"),
-         "Lu", "email:lu@example.org", "", "", "", ""},
+        {"case and quoted params",
+         card("fn:Lu\r\nemail;type=\"work,pref\":LU@Example.ORG\r\n", "4.0"), "Lu",
+         "email:lu@example.org", "", "", "", ""},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.quirk));
@@ -139,7 +144,8 @@ TEST_CASE("vcard: every quirk of FORMATS.md, one row each") {
 TEST_CASE("vcard: a file of many cards streams them in order, keyed by UID or name") {
     std::string text = "junk before the first card\r\n";
     for (int i = 0; i < 300; ++i)
-        text += card("FN:P" + std::to_string(i) + "\r\n" + (i % 2 ? "UID:u" + std::to_string(i) + "\r\n" : ""));
+        text += card("FN:P" + std::to_string(i) + "\r\n" +
+                     (i % 2 ? "UID:u" + std::to_string(i) + "\r\n" : ""));
     text += card("FN:P0\r\n");  // the same name again: keyed "#2", not merged with the first
     auto run = run_contacts<import::VcardImporter>(text);
     REQUIRE(run.result.ok());
@@ -155,7 +161,8 @@ TEST_CASE("vcard: photos become PNG thumbnails of at most 96 px; bad photos are 
     const auto b64 = core::encode_base64(jpeg);
     // 3.0: ENCODING=b with the base64 folded over many lines.
     std::string folded;
-    for (std::size_t i = 0; i < b64.size(); i += 70) folded += (i ? "\r\n " : "") + b64.substr(i, 70);
+    for (std::size_t i = 0; i < b64.size(); i += 70)
+        folded += (i ? "\r\n " : "") + b64.substr(i, 70);
     struct Row {
         const char* form;
         std::string text;
@@ -182,13 +189,16 @@ TEST_CASE("vcard: photos become PNG thumbnails of at most 96 px; bad photos are 
     };
     const Bad bad[] = {
         {"not base64", card("FN:P\r\nPHOTO;ENCODING=b:@@@@\r\n"), "not valid base64"},
-        {"not an image", card("FN:P\r\nPHOTO;ENCODING=b:" + core::encode_base64("hello world") + "\r\n"),
+        {"not an image",
+         card("FN:P\r\nPHOTO;ENCODING=b:" + core::encode_base64("hello world") + "\r\n"),
          "not PNG, JPEG or GIF"},
         {"truncated PNG",
          card("FN:P\r\nPHOTO;ENCODING=b:" +
-              core::encode_base64(std::string("\x89PNG\r\n\x1a\n") + std::string(100, 'x')) + "\r\n"),
+              core::encode_base64(std::string("\x89PNG\r\n\x1a\n") + std::string(100, 'x')) +
+              "\r\n"),
          "damaged png photo"},
-        // A URL is never fetched (it would tell the server the file was opened): no photo, no noise.
+        // A URL is never fetched (it would tell the server the file was opened): no photo, no
+        // noise.
         {"URL photo", card("FN:P\r\nPHOTO;VALUE=uri:https://tracker.example/p.jpg\r\n"), ""},
     };
     for (const auto& row : bad) {
@@ -209,8 +219,8 @@ TEST_CASE("vcard: photos become PNG thumbnails of at most 96 px; bad photos are 
 
 TEST_CASE("vcard: malformed and hostile input never crashes and is located") {
     SUBCASE("truncated file: the last card is kept with a warning") {
-        auto run = run_contacts<import::VcardImporter>(card("FN:A\r\n") + "BEGIN:VCARD\r\nFN:B\r\nEMAIL:b@",
-                                                       "t.vcf");
+        auto run = run_contacts<import::VcardImporter>(
+            card("FN:A\r\n") + "BEGIN:VCARD\r\nFN:B\r\nEMAIL:b@", "t.vcf");
         REQUIRE(run.result.ok());
         REQUIRE(run.sink.contacts.size() == 2);
         CHECK(run.sink.contacts[1].identities.empty());
@@ -228,7 +238,8 @@ TEST_CASE("vcard: malformed and hostile input never crashes and is located") {
     SUBCASE("a card with no name and no identity is skipped with a warning") {
         auto run = run_contacts<import::VcardImporter>(card("NOTE:nothing else\r\n"), "e.vcf");
         CHECK(run.sink.contacts.empty());
-        CHECK(warnings_of(run.sink) == "e.vcf:1: card with neither a name nor an identity skipped\n");
+        CHECK(warnings_of(run.sink) ==
+              "e.vcf:1: card with neither a name nor an identity skipped\n");
     }
     SUBCASE("a huge line is dropped without being kept in memory") {
         // The real limit is 8 MiB; a reader with a 1 KiB limit keeps the test fast.
