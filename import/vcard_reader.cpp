@@ -350,6 +350,7 @@ bool VcardReader::next(VcardCard& card, std::vector<VcardProblem>& problems) {
     bool in_card = false;
     int nested = 0;
     bool dropped = false;
+    std::size_t card_bytes = 0;
     while (logical_line(text, line, problems)) {
         if (text.empty()) continue;
         if (iequals_prefix(text, "BEGIN:VCARD")) {
@@ -377,10 +378,13 @@ bool VcardReader::next(VcardCard& card, std::vector<VcardProblem>& problems) {
         }
         p.line = line;
         if (p.name == "VERSION") card.version = trim_space(p.value);
-        if (card.properties.size() >= m_max_properties) {
+        card_bytes += p.value.size();
+        if (card.properties.size() >= m_max_properties || card_bytes > kMaxCardBytes) {
             if (!dropped)
-                problems.push_back({line, "card has more than " + std::to_string(m_max_properties) +
-                                              " properties; the rest are ignored"});
+                problems.push_back(
+                    {line, "card larger than " + std::to_string(kMaxCardBytes >> 20) +
+                               " MiB or with more than " + std::to_string(m_max_properties) +
+                               " properties; the rest is ignored"});
             dropped = true;
             continue;
         }

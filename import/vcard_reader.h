@@ -44,13 +44,15 @@ struct VcardProblem {
 
 /// Reads cards one at a time. Unfolds lines continued with a space or tab (also inside a UTF-8
 /// sequence) and 2.1 quoted-printable soft breaks ("=" at the line end). Memory is bounded by
-/// `max_line` per property and `max_properties` per card: longer lines and extra properties
-/// are dropped with a problem. Text outside cards is ignored; a card the input ends inside is
-/// returned with a problem. Not thread-safe.
+/// `max_line` per property and by `max_properties` and kMaxCardBytes per card: longer lines and
+/// extra properties are dropped with a problem. Text outside cards is ignored; a card the input
+/// ends inside is returned with a problem. Not thread-safe.
 class VcardReader {
   public:
     static constexpr std::size_t kMaxLine = 8u << 20;
     static constexpr std::size_t kMaxProperties = 5000;
+    /// Values of one card beyond this many bytes are dropped (with one problem).
+    static constexpr std::size_t kMaxCardBytes = 16u << 20;
 
     explicit VcardReader(std::istream& in, std::size_t max_line = kMaxLine,
                          std::size_t max_properties = kMaxProperties);

@@ -252,6 +252,18 @@ TEST_CASE("vcard: malformed and hostile input never crashes and is located") {
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].line == 4);
     }
+    SUBCASE("a card with too many properties keeps the first ones") {
+        std::string body;
+        for (int i = 0; i < 10; ++i) body += "EMAIL:p" + std::to_string(i) + "@example.org\r\n";
+        std::istringstream in(card(body));
+        import::VcardReader reader(in, 1024, 4);
+        import::VcardCard c;
+        std::vector<import::VcardProblem> problems;
+        REQUIRE(reader.next(c, problems));
+        CHECK(c.properties.size() == 4);
+        REQUIRE(problems.size() == 1);  // one problem, not one per dropped property
+        CHECK(problems[0].line == 6);
+    }
     SUBCASE("binary garbage gives no contact and no crash") {
         std::string junk;
         for (int i = 0; i < 5000; ++i) junk += static_cast<char>((i * 7919) & 0xFF);
