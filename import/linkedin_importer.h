@@ -24,7 +24,7 @@ class LinkedinImporter final : public core::Importer {
     std::string_view description() const override {
         return "LinkedIn connections export (Connections.csv)";
     }
-    std::string_view file_patterns() const override { return "Connections.csv;*.csv"; }
+    std::string_view file_patterns() const override { return "*.csv"; }
     core::Result<void> run(const core::ImportRequest& req, core::RecordSink& sink,
                            core::Progress& progress) override;
 
