@@ -16,7 +16,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev
-  libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev libical-dev
+  libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev libical-dev libgdk-pixbuf-2.0-dev
   dovecot-imapd openssl python3
   xvfb xauth
   libsecret-1-dev gnome-keyring dbus

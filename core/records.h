@@ -64,6 +64,13 @@ struct ContactRecord {
     std::vector<std::string> circles;
     std::string notes;
     std::optional<int> cadence_days;  ///< explicit "keep in touch every N days"
+    std::string organization;         ///< company (vCard ORG, CSV "Company"); empty = unknown
+    std::string title;                ///< job title or position
+    std::string birthday;             ///< "1980-03-22", or "--03-22" when the year is unknown
+    std::string photo_png;            ///< a small thumbnail (≤ 96 px) as PNG bytes; empty = none
+    /// Dated events with this contact the card records (LinkedIn's "connected on"). Their
+    /// participants are ignored: the contact's own person takes part.
+    std::vector<InteractionRecord> events;
 };
 
 /// A promise to do something for someone by a date (a calendar's future event, a demo's task).

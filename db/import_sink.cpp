@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "db/circle_repo.h"
+#include "db/contact_repo.h"
 #include "db/database.h"
 #include "db/followup_repo.h"
 #include "db/identity_links.h"
@@ -247,14 +248,28 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
     if (auto b = begin_if_needed(); !b) return b;
     PeopleRepo people(m_db);
     IdentityRepo identities(m_db);
+    ContactRepo cards(m_db);
     std::optional<std::int64_t> person;
+    if (!r.ext_id.empty()) {  // the person this card made before, even without identities
+        auto known = cards.find_card(r.ext_ns, r.ext_id);
+        if (!known) return known.error();
+        person = *known;
+    }
     for (const auto& id : r.identities) {
+        if (person) break;
         auto found = people.find_by_identity(id);
         if (!found) return found.error();
         if (*found) {
             person = **found;
             break;
         }
+    }
+    if (!person && r.identities.empty()) {
+        // A card with a name only (an old LinkedIn row, Kith's own export of someone without
+        // identities) has no better evidence: it joins the one person of exactly that name.
+        auto named = people.find_by_name(r.display_name);
+        if (!named) return named.error();
+        if (named->size() == 1 && !named->front().is_me) person = named->front().id;
     }
     bool created = false;
     if (!person) {
@@ -319,10 +334,31 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
             changed = true;
         }
     }
+    auto enriched = cards.enrich(*person, r, m_now);
+    if (!enriched) return enriched.error();
+    changed = changed || (*enriched && !created);
+    if (!r.ext_id.empty())
+        if (auto l = cards.link_card(r.ext_ns, r.ext_id, *person); !l) return l;
+    auto events = contact_events(r, *person);
+    if (!events) return events.error();
+    changed = changed || *events;
     count(created   ? WriteOutcome::added
           : changed ? WriteOutcome::updated
                     : WriteOutcome::unchanged);
     return after_record();
+}
+
+Result<bool> ImportSink::contact_events(const core::ContactRecord& r, std::int64_t person) {
+    bool added = false;
+    const ResolvedParticipant them{person, std::nullopt, core::ParticipantRole::attendee};
+    for (const auto& e : r.events) {
+        auto w = guarded("import", m_db.path().string(), [&]() -> Result<WriteOutcome> {
+            return m_writer.write(e, {&them, 1}, m_source_id, m_run_id).first;
+        });
+        if (!w) return w.error();
+        added = added || *w == WriteOutcome::added;
+    }
+    return added;
 }
 
 Result<void> ImportSink::followup(const core::FollowUpRecord& r) {

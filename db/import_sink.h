@@ -57,6 +57,8 @@ class ImportSink final : public core::RecordSink {
   private:
     core::Result<void> begin_if_needed();
     core::Result<void> after_record();
+    /// Writes a contact's dated events with `person` taking part; true when one was new.
+    core::Result<bool> contact_events(const core::ContactRecord& r, std::int64_t person);
     std::vector<ResolvedParticipant> resolve_all(const std::vector<core::Participant>& ps);
     void count(WriteOutcome o);
 

@@ -327,11 +327,33 @@ CREATE INDEX merges_people ON merges(kept_id, merged_id);
 CREATE INDEX threads_tail_person ON threads(tail_person_id) WHERE tail_person_id IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Version 5: what contact cards (vCard, LinkedIn, Google CSV) carry beyond names and
+// identities, and which card made or enriched which person, so re-importing a card that has no
+// identity (an old LinkedIn row: a name only) finds its person again instead of adding one.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE person_details(
+  person_id    INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+  organization TEXT NOT NULL DEFAULT '',
+  title        TEXT NOT NULL DEFAULT '',
+  birthday     TEXT NOT NULL DEFAULT '',
+  photo_png    BLOB,
+  updated_at   INTEGER NOT NULL
+);
+CREATE TABLE contact_cards(
+  ext_ns    TEXT NOT NULL,
+  ext_id    TEXT NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  PRIMARY KEY(ext_ns, ext_id)
+) WITHOUT ROWID;
+CREATE INDEX contact_cards_person ON contact_cards(person_id);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "people, identities, interactions, threads, follows, circles, follow-ups, reminders", kV1},
     {2, "per-person contact, cadence and strength caches", kV2},
     {3, "full-text search over people and interactions", kV3},
     {4, "identity resolution: links, match keys, merge suggestions, merge log", kV4},
+    {5, "contact card details (organization, title, birthday, photo) and card keys", kV5},
 }};
 
 }  // namespace

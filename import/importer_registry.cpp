@@ -7,15 +7,18 @@
 #include "import/demo_importer.h"
 #include "import/disqus_importer.h"
 #include "import/eml_importer.h"
+#include "import/google_csv_importer.h"
 #include "import/ics_importer.h"
 #include "import/imap_importer.h"
 #include "import/jsonl_importer.h"
+#include "import/linkedin_importer.h"
 #include "import/maildir_importer.h"
 #include "import/mastodon_api_importer.h"
 #include "import/mastodon_archive_importer.h"
 #include "import/mastodon_csv_importer.h"
 #include "import/mbox_importer.h"
 #include "import/twitter_archive_importer.h"
+#include "import/vcard_importer.h"
 #include "import/wp_rest_importer.h"
 #include "import/wxr_importer.h"
 
@@ -40,7 +43,8 @@ constexpr std::array kFactories = {
     Factory{&make<MastodonApiImporter>}, Factory{&make<MastodonArchiveImporter>},
     Factory{&make<MastodonCsvImporter>}, Factory{&make<TwitterArchiveImporter>},
     Factory{&make<WpRestImporter>},      Factory{&make<WxrImporter>},
-    Factory{&make<IcsImporter>},
+    Factory{&make<IcsImporter>},         Factory{&make<VcardImporter>},
+    Factory{&make<LinkedinImporter>},    Factory{&make<GoogleCsvImporter>},
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// export ics|csv|mailing-list.
+// export ics|csv|mailing-list (export vcard: cmd_export_vcard.cpp).
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -128,8 +128,9 @@ Result<void> export_mailing_list_cmd(CliContext& ctx, const ExportArgs& a) {
 
 void register_export_commands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ExportArgs>();
-    auto* exp = app.add_subcommand("export", "Export reminders, people and mailing lists");
+    auto* exp = app.add_subcommand("export", "Export people, reminders and mailing lists");
     exp->require_subcommand(1);
+    register_export_vcard(*exp, ctx);
 
     auto* ics = exp->add_subcommand(
         "ics", "Open follow-ups and due reminders as a calendar file (iCalendar) to subscribe to");

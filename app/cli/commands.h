@@ -20,6 +20,8 @@ void register_source_commands(CLI::App& app, CliContext& ctx);    // source add,
 void register_export_commands(CLI::App& app, CliContext& ctx);    // export
 void register_follower_commands(CLI::App& app, CliContext& ctx);  // followers, consent
 void register_backup_commands(CLI::App& app, CliContext& ctx);    // backup, restore
+/// `export vcard`, added to the `export` group.
+void register_export_vcard(CLI::App& export_group, CliContext& ctx);
 
 /// Runs kith-cli with `argv`, writing to `out`/`err`; returns the exit code. Used by main and by
 /// in-process tests.

@@ -113,6 +113,9 @@ inline void write_database_at_version(const fs::path& path, int version) {
     db::apply_migrations(sql, 0, version);
     for (const auto& seed : kSeeds)
         if (seed.since <= version) sql.exec(std::string(seed.sql));
+    // From version 3 on, Kith indexes every interaction it writes (InteractionWriter::flush);
+    // seeds written with plain SQL get the same index here.
+    if (version >= 3) sql.exec("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')");
 }
 
 /// PRAGMA `name` (user_version, application_id…) of a file, read without Kith's code.

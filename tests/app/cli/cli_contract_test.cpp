@@ -275,8 +275,8 @@ TEST_CASE("a failed import exits non-zero with one line on stderr") {
          {"outlook-pst", "x.pst"},
          2,
          "unknown import kind 'outlook-pst'",
-         "Known kinds: disqus, eml, feed, ics, imap, jsonl, maildir, mastodon, mastodon-archive, "
-         "mastodon-csv, mbox, twitter, wp-rest, wxr"},
+         "Known kinds: disqus, eml, feed, google-csv, ics, imap, jsonl, linkedin, maildir, "
+         "mastodon, mastodon-archive, mastodon-csv, mbox, twitter, vcard, wp-rest, wxr"},
         {"demo through import", {"demo", "x"}, 2, "demo", "kith-cli demo"},
     };
     const KithCli cli(dir);
