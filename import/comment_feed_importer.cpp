@@ -186,10 +186,17 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
     progress.update(0, 0, "bytes");
     auto response = http_get(req.location, http, progress);
     if (!response) return response.error();
-    const auto size = response->body.size();
+    return import_body(std::move(response->body), req, sink, progress);
+}
+
+Result<void> CommentFeedImporter::import_body(std::string body, const core::ImportRequest& req,
+                                              core::RecordSink& sink, core::Progress& progress) {
+    auto options = read_blog_source_options(req);
+    if (!options) return options.error();
+    const auto size = body.size();
     {
         // A blog's home page instead of its feed is the usual mistake; say so in those words.
-        std::string head = response->body.substr(0, 512);
+        std::string head = body.substr(0, 512);
         std::transform(head.begin(), head.end(), head.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (head.find("<!doctype html") != std::string::npos ||
@@ -198,7 +205,7 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
                               "Give the comment feed's address: for WordPress, "
                               "https://blog.example/comments/feed/ or a post's address + feed/.");
     }
-    auto reader = XmlReader::from_memory(std::move(response->body), req.location);
+    auto reader = XmlReader::from_memory(std::move(body), req.location);
     auto feed = parse_feed(*reader);
     report_xml_notes(*reader, sink);
     if (!feed) return feed.error();
