@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t kMaxPrefixBytes = 4096;
 /// Longest string the parser is given (no real post, message or name comes near) and longest
 /// number or literal.
-constexpr std::uint64_t kMaxString = std::uint64_t{16} << 20;
+constexpr std::uint64_t kMaxString = std::uint64_t{4} << 20;
 constexpr std::uint64_t kMaxBareToken = 4096;
 
 /// What the parser reads: the input with every run of white space outside strings cut to one

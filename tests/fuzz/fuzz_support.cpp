@@ -1,7 +1,5 @@
 #include "tests/fuzz/fuzz_support.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -136,27 +134,13 @@ int run_file_importer(core::Importer& importer, const std::uint8_t* data, std::s
 int run_archive_importer(core::Importer& importer, const std::vector<ArchiveFile>& files,
                          bool zip) {
     const auto path = scratch_path(zip ? ".zip" : ".tar");
-    struct archive* a = archive_write_new();
-    if (zip) {
-        archive_write_set_format_zip(a);
-        archive_write_set_options(a, "zip:compression=store");
-    } else {
-        archive_write_set_format_pax_restricted(a);
+    try {
+        import::test::write_archive(path, files,
+                                    zip ? import::test::FixtureFormat::zip_stored
+                                        : import::test::FixtureFormat::tar);
+    } catch (const std::exception&) {
+        require(false, "cannot write the archive");
     }
-    require(archive_write_open_filename(a, path.c_str()) == ARCHIVE_OK, "cannot write the archive");
-    for (const auto& f : files) {
-        struct archive_entry* e = archive_entry_new();
-        archive_entry_set_pathname(e, f.name.c_str());
-        archive_entry_set_filetype(e, AE_IFREG);
-        archive_entry_set_perm(e, 0644);
-        archive_entry_set_size(e, static_cast<la_int64_t>(f.content.size()));
-        archive_entry_set_mtime(e, 1'700'000'000, 0);
-        archive_write_header(a, e);
-        if (!f.content.empty()) archive_write_data(a, f.content.data(), f.content.size());
-        archive_entry_free(e);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
     core::ImportRequest req{std::string(importer.kind()), path, {}};
     CheckingSink sink;
     core::NullProgress progress;

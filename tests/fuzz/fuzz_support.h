@@ -28,6 +28,7 @@
 
 #include "core/importer.h"
 #include "core/progress.h"
+#include "tests/import/archive_writer.h"
 
 namespace kith::fuzz {
 
@@ -65,10 +66,7 @@ int run_file_importer(core::Importer& importer, const std::uint8_t* data, std::s
                       std::string_view suffix, std::map<std::string, std::string> options = {});
 
 /// One file of an archive built for an archive importer.
-struct ArchiveFile {
-    std::string name;
-    std::string content;
-};
+using ArchiveFile = import::test::FixtureFile;
 
 /// Writes `files` as an uncompressed tar (`zip` false) or a stored .zip to a scratch file and runs
 /// `importer` on it: the fuzz input is the content of one of the files, the archive layer

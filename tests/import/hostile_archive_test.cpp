@@ -8,13 +8,14 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/import/hostile_support.h"
 
 using namespace kith;
 using import::test::import_in_child;
 using import::test::kUnderAsan;
-using kith::test::TempDir;
+using import::test::Scene;
 
 namespace {
 
@@ -22,6 +23,8 @@ namespace fs = std::filesystem;
 
 constexpr std::uint64_t kBombBytes = std::uint64_t{3} << 30;  // what each bomb unpacks to
 constexpr std::size_t kBlock = 1 << 20;                       // one repeated piece: 1 MiB
+const std::string kActor =
+    R"({"id":"https://social.example/users/me","type":"Person","preferredUsername":"me"})";
 
 /// Raw deflate (or gzip with `gzip`) of `data`, ended by a full flush (`finish` false: the
 /// compressor starts afresh after it, so the piece can be repeated) or as the stream's end.
@@ -125,11 +128,9 @@ std::string tar_header(const std::string& name, std::uint64_t size) {
 /// A Mastodon archive .tar.gz: actor.json, then outbox.json declaring 3 GiB: `{"orderedItems":[`
 /// and spaces, as concatenated gzip members (each a repeat of one compressed MiB).
 void write_tar_gz_bomb(const fs::path& path) {
-    std::string actor =
-        R"({"id":"https://social.example/users/me","type":"Person","preferredUsername":"me"})";
     const std::string head = R"({"orderedItems":[)";
     const std::uint64_t size = head.size() + (kBombBytes / kBlock) * kBlock;
-    std::string start = tar_header("actor.json", actor.size()) + actor;
+    std::string start = tar_header("actor.json", kActor.size()) + kActor;
     start.resize((start.size() + 511) / 512 * 512, '\0');
     start += tar_header("outbox.json", size) + head;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -155,15 +156,11 @@ TEST_CASE("hostile: zip and tar.gz bombs stop with a clear error, fast, in bound
     for (const auto& row : table) {
         const std::string quirk = row.quirk;
         CAPTURE(quirk);
-        TempDir dir;
-        const auto work = dir / "work";
-        fs::create_directories(work);
-        const auto db = dir / "kith.db";
-        kith::test::open_db(db);
-        const auto input = dir / row.file;
+        Scene s;
+        const auto input = s.dir / row.file;
         row.write(input);
         CHECK(fs::file_size(input) < (8u << 20));  // small on disk
-        const auto run = import_in_child(row.kind, input, db, work);
+        const auto run = import_in_child(row.kind, input, s.db, s.work);
         CAPTURE(run.report);
         REQUIRE(run.exited);
         CHECK(run.exit_code == 1);
@@ -171,8 +168,54 @@ TEST_CASE("hostile: zip and tar.gz bombs stop with a clear error, fast, in bound
         CHECK(run.report.find(row.file) != std::string::npos);  // says which file
         CHECK(run.seconds < (kUnderAsan ? 60 : 20));
         if (!kUnderAsan) CHECK(run.peak_rss_kib < 100 * 1024);
-        auto check = kith::test::open_db(db);
+        auto check = kith::test::open_db(s.db);
         CHECK(kith::test::count_rows(*check, "interactions") == 0);
+        MESSAGE(quirk << ": " << run.seconds << " s, peak " << run.peak_rss_kib / 1024 << " MiB");
+    }
+}
+
+TEST_CASE("hostile: huge white space or strings in an uncompressed archive stay out of memory") {
+    // Found with the bombs above: the JSON lexer kept every byte it read until the next token,
+    // so 64 MiB of spaces cost 220 MiB; an uncompressed .tar (ratio 1, no bomb) could hold GBs.
+    struct Row {
+        const char* quirk;
+        std::string head;
+        char fill;
+        std::string tail;
+        bool completes;
+        std::string expected;
+    };
+    const std::vector<Row> table = {
+        {"100 MiB of white space between items (pretty-printing gone wrong)",
+         R"({"orderedItems":[)", ' ', "]}", true, "added=0"},
+        {"one 100 MiB string in an item", R"({"orderedItems":[{"type":"Create","object":")", 'a',
+         "\"}]}", false, "a string longer than 4 MiB"},
+    };
+    for (const auto& row : table) {
+        const std::string quirk = row.quirk;
+        CAPTURE(quirk);
+        Scene s;
+        const auto input = s.dir / "archive.tar";
+        const std::uint64_t n = std::uint64_t{100} << 20;
+        {
+            std::string start = tar_header("actor.json", kActor.size()) + kActor;
+            start.resize((start.size() + 511) / 512 * 512, '\0');
+            const auto size = row.head.size() + n + row.tail.size();
+            start += tar_header("outbox.json", size) + row.head;
+            std::ofstream out(input, std::ios::binary | std::ios::trunc);
+            out << start;
+            const std::string chunk(kBlock, row.fill);
+            for (std::uint64_t i = 0; i < n / kBlock; ++i) out << chunk;
+            std::string end = row.tail;
+            end.resize(end.size() + (512 - size % 512) % 512 + 1024, '\0');  // padding, end
+            out << end;
+        }
+        const auto run = import_in_child("mastodon-archive", input, s.db, s.work);
+        CAPTURE(run.report);
+        REQUIRE(run.exited);
+        CHECK(run.exit_code == (row.completes ? 0 : 1));
+        CHECK(run.report.find(row.expected) != std::string::npos);
+        if (!kUnderAsan) CHECK(run.peak_rss_kib < 100 * 1024);
         MESSAGE(quirk << ": " << run.seconds << " s, peak " << run.peak_rss_kib / 1024 << " MiB");
     }
 }

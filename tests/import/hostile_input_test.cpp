@@ -21,6 +21,7 @@
 using namespace kith;
 using import::test::import_in_child;
 using import::test::kUnderAsan;
+using import::test::Scene;
 using kith::test::TempDir;
 using kith::test::write_file;
 
@@ -71,16 +72,6 @@ std::int64_t rows(const fs::path& db_path, const std::string& table) {
     return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
-/// A folder for one hostile import: the input, the database, and the child's working folder.
-struct Scene {
-    TempDir dir;
-    fs::path work = dir / "work";
-    fs::path db = dir / "kith.db";
-    Scene() {
-        fs::create_directories(work);
-        kith::test::open_db(db);  // created and migrated here: the child only imports
-    }
-};
 
 const std::string kMessage =
     "From: Ana Ruiz <ana@example.org>\nTo: me@example.org\nSubject: after the long one\n"

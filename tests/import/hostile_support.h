@@ -58,6 +58,17 @@ constexpr bool kUnderAsan =
     false;
 #endif
 
+/// A folder for one hostile import: the input, the database, and the child's working folder.
+struct Scene {
+    kith::test::TempDir dir;
+    fs::path work = dir / "work";
+    fs::path db = dir / "kith.db";
+    Scene() {
+        fs::create_directories(work);
+        kith::test::open_db(db);  // created and migrated here: the child only imports
+    }
+};
+
 /// Imports `source` as `kind` into the database `db_path` in a forked child whose working
 /// folder and TMPDIR are `workdir` (which must exist); checks that the child wrote nothing
 /// there (only the database, which may live elsewhere).
