@@ -59,7 +59,7 @@ asan_dir=${KITH_ASAN_BUILD_DIR:-build-asan}
 sanitized_tests() {
   build "$asan_dir" -DKITH_SANITIZE=ON || return 1
   say "Running every test under ASan + UBSan ($asan_dir)"
-  ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_init_order=1 \
+  ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1 \
     UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" "$@"
 }
