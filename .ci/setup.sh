@@ -69,7 +69,7 @@ fuzz_dir=${KITH_FUZZ_BUILD_DIR:-build-fuzz}
 fuzz_smoke() {
   build "$fuzz_dir" -DKITH_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ || return 1
   say "Fuzzing each parser briefly ($fuzz_dir)"
-  bash tests/fuzz/run_fuzzers.sh "$fuzz_dir" "${KITH_FUZZ_SECONDS:-8}"
+  bash tests/fuzz/run_fuzzers.sh "$fuzz_dir" "${KITH_FUZZ_SECONDS:-6}"
 }
 
 case "$mode" in
