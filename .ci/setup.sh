@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kith's one set-up script, used by the README's two commands and by CI:
 #   bash .ci/setup.sh run    install what is missing, build, open Kith on its default database
-#   bash .ci/setup.sh test   install what is missing, build, run every test
+#   bash .ci/setup.sh test   install what is missing, build, run every test — also under
+#                            ASan + UBSan (build-asan) — and each fuzzer briefly (build-fuzz)
 #   bash .ci/setup.sh bench [small|medium|large]  install, build, run the benchmarks and
 #                            rewrite the README's results table (see README)
 # Works on a fresh Debian 12; uses sudo for apt-get when not root.
@@ -16,8 +17,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
   build-essential cmake ninja-build pkg-config ccache git
   libwxgtk3.2-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev
-  libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev libical-dev libgdk-pixbuf-2.0-dev
+  libcurl4-openssl-dev libgmime-3.0-dev libarchive-dev libxml2-dev libical-dev libgdk-pixbuf-2.0-dev zlib1g-dev
   dovecot-imapd openssl python3
+  clang libclang-rt-14-dev
   xvfb xauth
   libsecret-1-dev gnome-keyring dbus
   maildir-utils notmuch
@@ -42,14 +44,41 @@ install_missing() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# build [DIR [CMAKE OPTION...]]: configures and builds DIR (default $build_dir).
 build() {
+  local dir=${1:-$build_dir}
+  shift || true
   # ccache hits across fresh clones: paths relative to the checkout, no directory in the hash.
   export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
   local werror=OFF
   [ "${CI:-}" = "true" ] && werror=ON
-  say "Building in $build_dir"
-  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_WERROR="$werror" >/dev/null
-  cmake --build "$build_dir" -j "$jobs"
+  say "Building in $dir"
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_WERROR="$werror" "$@" >/dev/null &&
+    cmake --build "$dir" -j "$jobs"
+}
+
+# The parsers' and the database's suites again, built with AddressSanitizer + UBSan; any report
+# fails its test. KITH_ASAN_ALL=1 builds and runs every suite (CLI and GUI too) that way.
+asan_dir=${KITH_ASAN_BUILD_DIR:-build-asan}
+sanitized_tests() {
+  local targets=(kith_core_tests kith_db_tests kith_import_tests) filter='^kith_(core|db|import)_tests'
+  if [ "${KITH_ASAN_ALL:-}" = "1" ]; then targets=(all); filter='.'; fi
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+  say "Building in $asan_dir (ASan + UBSan): ${targets[*]}"
+  cmake -S . -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_SANITIZE=ON >/dev/null &&
+    cmake --build "$asan_dir" -j "$jobs" --target "${targets[@]}" || return 1
+  say "Running tests under ASan + UBSan ($asan_dir)"
+  ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1 \
+    UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -R "$filter" "$@"
+}
+
+# Every libFuzzer target for a few seconds (tests/fuzz; longer runs: see README).
+fuzz_dir=${KITH_FUZZ_BUILD_DIR:-build-fuzz}
+fuzz_smoke() {
+  build "$fuzz_dir" -DKITH_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ || return 1
+  say "Fuzzing each parser briefly ($fuzz_dir)"
+  bash tests/fuzz/run_fuzzers.sh "$fuzz_dir" "${KITH_FUZZ_SECONDS:-6}"
 }
 
 case "$mode" in
@@ -71,8 +100,19 @@ MSG
   test)
     install_missing
     build
+    # The sanitized build and its tests run beside the normal tests (which wait on servers and
+    # child processes much of the time); its output is shown once both are done.
+    sanitized_tests "$@" >"$build_dir/asan-tests.log" 2>&1 &
+    asan_pid=$!
     say "Running every test"
-    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"
+    status=0
+    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@" || status=1
+    fuzz_smoke || status=1
+    asan_status=0
+    wait "$asan_pid" || asan_status=1
+    cat "$build_dir/asan-tests.log"
+    [ $asan_status -eq 0 ] || { say "Tests under ASan + UBSan failed (above)"; status=1; }
+    exit $status
     ;;
   bench)
     install_missing

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/calendar_range.h"
+
 namespace kith::core {
 
 using namespace std::chrono;
@@ -95,7 +97,9 @@ std::optional<TimePoint> parse_iso(std::string_view s, seconds utc_offset) {
     }
     if (p != s.size()) return std::nullopt;
     const auto local = sys_days{ymd} + hours{h} + minutes{mi} + seconds{se};
-    return TimePoint{local - offset};
+    const TimePoint t{local - offset};
+    if (!in_calendar_range(t)) return std::nullopt;
+    return t;
 }
 
 std::string format_age(TimePoint then, TimePoint now) {

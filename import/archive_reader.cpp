@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -129,6 +130,16 @@ Result<std::size_t> ArchiveReader::read(char* buf, std::size_t n) {
         return make_error(ErrorCode::format,
                           m_path + " unpacks to more than " + mib(m_limits.max_total_bytes) +
                               "; refused as a possible archive bomb",
+                          kHint);
+    // A bomb is caught by its ratio long before the size caps: those must allow the biggest
+    // real data files, which would take minutes to unpack from a few MiB of repeated blocks.
+    if (m_total_bytes > m_limits.ratio_free_bytes &&
+        m_total_bytes / std::max<std::uint64_t>(position(), 1) > m_limits.max_ratio)
+        return make_error(ErrorCode::format,
+                          m_path + ": entry " + m_entry + " unpacks to more than " +
+                              std::to_string(m_limits.max_ratio) + " times its compressed size (" +
+                              mib(m_total_bytes) + " from " + std::to_string(position() >> 10) +
+                              " KiB); refused as a possible zip bomb",
                           kHint);
     return static_cast<std::size_t>(got);
 }

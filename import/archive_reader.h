@@ -21,6 +21,11 @@ struct ArchiveLimits {
     std::uint64_t max_entry_bytes = std::uint64_t{8} << 30;   ///< uncompressed, one entry
     std::uint64_t max_total_bytes = std::uint64_t{32} << 30;  ///< uncompressed, one pass
     std::uint64_t max_entries = 1'000'000;
+    /// Unpacked bytes per compressed byte read, checked once `ratio_free_bytes` are unpacked.
+    /// Real archives stay far below (JSON deflates about 10:1, media not at all); a bomb's
+    /// entries unpack about 1000:1, so it is stopped after `ratio_free_bytes`, not gigabytes.
+    std::uint64_t max_ratio = 100;
+    std::uint64_t ratio_free_bytes = std::uint64_t{64} << 20;
 };
 
 /// One entry's header.
@@ -33,7 +38,8 @@ struct ArchiveEntry {
 
 /// A forward-only pass over an archive's entries. Names with ".." components or absolute
 /// paths and more than `max_entries` entries are errors; so is reading an entry that declares
-/// or unpacks to more than `max_entry_bytes`, or more than `max_total_bytes` read in all.
+/// or unpacks to more than `max_entry_bytes`, more than `max_total_bytes` read in all, or more
+/// than `max_ratio` times the compressed bytes read (past `ratio_free_bytes`).
 /// Entries that are skipped unread cost nothing (media in archives may be many GB). Not
 /// thread-safe.
 class ArchiveReader {

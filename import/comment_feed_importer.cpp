@@ -188,10 +188,17 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
     auto response = http_get(req.location, http, progress);
     if (!response) return response.error();
     if (auto ok = http_status_ok(req.location, *response); !ok) return ok.error();
-    const auto size = response->body.size();
+    return import_body(std::move(response->body), req, sink, progress);
+}
+
+Result<void> CommentFeedImporter::import_body(std::string body, const core::ImportRequest& req,
+                                              core::RecordSink& sink, core::Progress& progress) {
+    auto options = read_blog_source_options(req);
+    if (!options) return options.error();
+    const auto size = body.size();
     {
         // A blog's home page instead of its feed is the usual mistake; say so in those words.
-        std::string head = response->body.substr(0, 512);
+        std::string head = body.substr(0, 512);
         std::transform(head.begin(), head.end(), head.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (head.find("<!doctype html") != std::string::npos ||
@@ -200,7 +207,7 @@ Result<void> CommentFeedImporter::run(const core::ImportRequest& req, core::Reco
                               "Give the comment feed's address: for WordPress, "
                               "https://blog.example/comments/feed/ or a post's address + feed/.");
     }
-    auto reader = XmlReader::from_memory(std::move(response->body), req.location);
+    auto reader = XmlReader::from_memory(std::move(body), req.location);
     auto feed = parse_feed(*reader);
     report_xml_notes(*reader, sink);
     if (!feed) return feed.error();

@@ -2,6 +2,7 @@
 // The "feed" importer: polls a comment feed (RSS 2.0 or Atom) over HTTP.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "core/importer.h"
@@ -38,6 +39,10 @@ class CommentFeedImporter final : public core::Importer {
     core::SourceShape source_shape() const override { return core::SourceShape::url; }
     core::Result<void> run(const core::ImportRequest& req, core::RecordSink& sink,
                            core::Progress& progress) override;
+    /// What run() does once the feed is fetched: parses `body` (the feed document; `req` gives
+    /// its address and the options) and sends its comments. Exposed for the fuzzer.
+    static core::Result<void> import_body(std::string body, const core::ImportRequest& req,
+                                          core::RecordSink& sink, core::Progress& progress);
 };
 
 }  // namespace kith::import

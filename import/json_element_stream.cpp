@@ -1,6 +1,9 @@
 #include "import/json_element_stream.h"
 
+#include <algorithm>
+#include <istream>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kith::import {
@@ -13,6 +16,77 @@ using json = nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxPrefixBytes = 4096;
+/// Longest string the parser is given (no real post, message or name comes near) and longest
+/// number or literal.
+constexpr std::uint64_t kMaxString = std::uint64_t{4} << 20;
+constexpr std::uint64_t kMaxBareToken = 4096;
+
+/// What the parser reads: the input with every run of white space outside strings cut to one
+/// character, and an end (with error()) at a string or bare token that is too long. nlohmann's
+/// lexer keeps every byte it reads until the next token starts, white space included, so 1 GB
+/// of spaces (a few KB compressed) or one 1 GB string would otherwise be held whole.
+class BoundedJsonBuf final : public std::streambuf {
+  public:
+    BoundedJsonBuf(std::streambuf* source, std::uint64_t max_string)
+        : m_source(source), m_max_string(max_string) {}
+    const std::optional<std::string>& error() const { return m_error; }
+
+  protected:
+    int_type underflow() override {
+        char in[16384];
+        m_out.clear();
+        while (m_out.empty() && !m_error) {
+            const auto n = m_source->sgetn(in, sizeof in);
+            if (n <= 0) break;
+            for (std::streamsize i = 0; i < n && !m_error; ++i) filter(in[i]);
+        }
+        if (m_out.empty() || m_error) return traits_type::eof();
+        setg(m_out.data(), m_out.data(), m_out.data() + m_out.size());
+        return traits_type::to_int_type(m_out[0]);
+    }
+
+  private:
+    void filter(char c) {
+        if (m_in_string) {
+            if (++m_token > m_max_string) {
+                m_error = "a string longer than " + std::to_string(m_max_string >> 20) + " MiB";
+                return;
+            }
+            m_out.push_back(c);
+            if (m_escape)
+                m_escape = false;
+            else if (c == '\\')
+                m_escape = true;
+            else if (c == '"')
+                m_in_string = false, m_token = 0;
+            return;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!m_space) m_out.push_back(c);
+            m_space = true;
+            m_token = 0;
+            return;
+        }
+        m_space = false;
+        if (c == '"') {
+            m_in_string = true;
+            m_token = 0;
+        } else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':') {
+            m_token = 0;
+        } else if (++m_token > kMaxBareToken) {
+            m_error = "a number or literal longer than 4 KiB";
+            return;
+        }
+        m_out.push_back(c);
+    }
+
+    std::streambuf* m_source;
+    std::uint64_t m_max_string;
+    std::string m_out;
+    std::optional<std::string> m_error;
+    std::uint64_t m_token = 0;  ///< bytes of the current string or bare token
+    bool m_in_string = false, m_escape = false, m_space = false;
+};
 
 /// A SAX handler that builds one element at a time. The nesting outside the element is only
 /// counted, so memory is one element's DOM whatever the document's size.
@@ -234,12 +308,18 @@ Result<void> stream_json_elements(std::istream& in, const std::string& where,
     }
     if (only_space_left(in)) return {};
     ElementBuilder builder(options, position, on_element, on_oversize, position());
+    BoundedJsonBuf bounded(in.rdbuf(), std::min(kMaxString, options.max_element_bytes));
+    std::istream filtered(&bounded);
     bool ok = false;
     try {
-        ok = json::sax_parse(in, &builder, json::input_format_t::json, false);
+        ok = json::sax_parse(filtered, &builder, json::input_format_t::json, false);
     } catch (const json::exception& e) {
         builder.m_error = make_error(ErrorCode::format, std::string("invalid JSON: ") + e.what());
     }
+    if (bounded.error())
+        builder.m_error = make_error(
+            ErrorCode::format, *bounded.error() + " before byte " + std::to_string(position()) +
+                                   "; refused (a damaged or hostile file)");
     if (!ok || builder.m_error) {
         core::Error e =
             builder.m_error ? *builder.m_error : make_error(ErrorCode::format, "invalid JSON");

@@ -166,7 +166,10 @@ class OutboxConverter {
 Result<void> MastodonArchiveImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                           core::Progress& progress) {
     const std::string& path = req.location;
-    auto [shown, pass] = start_archive_run(path, progress, kPasses);
+    // Named members, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    auto archive_run = start_archive_run(path, progress, kPasses);
+    const std::string& shown = archive_run.shown;
+    PassProgress& pass = archive_run.pass;
     ElementStreamOptions opt;
     opt.at = ArrayAt::ordered_items;
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_range.h"
+
 namespace kith::import {
 
 namespace {
@@ -88,9 +90,11 @@ std::optional<core::TimePoint> parse_rfc822(std::string_view text) {
     const std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{month},
                                           std::chrono::day{static_cast<unsigned>(*day)}};
     if (!ymd.ok()) return std::nullopt;
-    return core::TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{*h} +
-           std::chrono::minutes{*m} + std::chrono::seconds{std::min(*s, 59)} -
-           std::chrono::minutes{*zone};
+    const auto at = core::TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{*h} +
+                    std::chrono::minutes{*m} + std::chrono::seconds{std::min(*s, 59)} -
+                    std::chrono::minutes{*zone};
+    if (!core::in_calendar_range(at)) return std::nullopt;  // year 0, or 9999 pushed into 10000
+    return at;
 }
 
 }  // namespace kith::import

@@ -46,7 +46,10 @@ std::string id_field(const json& obj, std::string_view key) {
     }
     if (v->is_string()) {
         const auto& s = v->get_ref<const std::string&>();
-        return all_digits(s) ? s : std::string();
+        // Above 2^64-1 no service's id can be (a hostile or damaged file): refused, as the
+        // caller's warning says, rather than kept as a key nothing else will ever match.
+        const bool fits = s.size() < 20 || (s.size() == 20 && s <= "18446744073709551615");
+        return all_digits(s) && fits ? s : std::string();
     }
     return {};
 }

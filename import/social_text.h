@@ -18,7 +18,7 @@ namespace kith::import {
 std::string str_field(const nlohmann::json& obj, std::string_view key);
 
 /// An id at `key` as decimal digits: a string of digits or a JSON integer (exact up to 2^64, as
-/// the streaming parser keeps it). Empty when absent or not a non-negative whole number.
+/// the streaming parser keeps it). Empty when absent or not a whole number in 0 – 2^64-1.
 std::string id_field(const nlohmann::json& obj, std::string_view key);
 
 /// An integer at `key` that may be written as a string ("favorite_count":"0"); nullopt when

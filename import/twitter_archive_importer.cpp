@@ -127,7 +127,10 @@ void read_account(const json& v, Plan& plan) {
 Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::RecordSink& sink,
                                          core::Progress& progress) {
     const std::string& path = req.location;
-    auto [shown, pass] = start_archive_run(path, progress, kPasses);
+    // Named members, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+    auto archive_run = start_archive_run(path, progress, kPasses);
+    const std::string& shown = archive_run.shown;
+    PassProgress& pass = archive_run.pass;
     const auto stream = [&](ArchiveReader& reader, const std::string& rel, bool validate,
                             const LocatedElement& on_element) {
         ElementStreamOptions opt;

@@ -36,7 +36,8 @@ class TwitterConverter::Impl {
         if (!t.is_object()) return warn(where, "a tweet element that is not an object");
         std::string id = id_field(t, "id_str");
         if (id.empty()) id = id_field(t, "id");
-        if (id.empty()) return warn(where, "tweet without an id_str");
+        if (id.empty())
+            return warn(where, "tweet without a valid id (id_str missing or above 2^64)");
         const auto at = parse_twitter_time(str_field(t, "created_at"));
         if (!at) return warn(where, "tweet " + id + " has no readable created_at");
         if (const auto user = t.find("user"); user != t.end() && user->is_object()) {

@@ -20,18 +20,22 @@ struct FixtureFile {
     std::string content;
 };
 
-enum class FixtureFormat { zip, tar_gz };
+/// zip (deflated) and tar.gz as the services make them; zip_stored and tar (uncompressed) are
+/// cheaper to write, for the fuzzers.
+enum class FixtureFormat { zip, tar_gz, zip_stored, tar };
 
 /// Writes `files` into a new archive at `path` (entries stamped `mtime`).
 inline void write_archive(const std::filesystem::path& path, const std::vector<FixtureFile>& files,
                           FixtureFormat format = FixtureFormat::zip,
                           std::time_t mtime = 1'700'000'000) {
     struct archive* a = archive_write_new();
-    if (format == FixtureFormat::zip) {
+    if (format == FixtureFormat::zip || format == FixtureFormat::zip_stored) {
         archive_write_set_format_zip(a);
+        if (format == FixtureFormat::zip_stored)
+            archive_write_set_options(a, "zip:compression=store");
     } else {
         archive_write_set_format_pax_restricted(a);
-        archive_write_add_filter_gzip(a);
+        if (format == FixtureFormat::tar_gz) archive_write_add_filter_gzip(a);
     }
     if (archive_write_open_filename(a, path.c_str()) != ARCHIVE_OK)
         throw std::runtime_error(archive_error_string(a));

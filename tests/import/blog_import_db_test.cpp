@@ -16,9 +16,11 @@
 #include "db/identity_repo.h"
 #include "db/import_runner.h"
 #include "db/people_repo.h"
+#include "import/comment_feed_importer.h"
 #include "import/disqus_importer.h"
 #include "import/wxr_importer.h"
 #include "tests/db/test_db.h"
+#include "tests/import/collecting_sink.h"
 
 using namespace kith;
 using kith::test::TempDir;
@@ -142,7 +144,19 @@ TEST_CASE("blog xml: XXE, external DTDs and billion laughs never reach the datab
             CHECK(r.error().message.find("DOCTYPE") != std::string::npos);
             CHECK(kith::test::count_rows(*db, "interactions") == 0);
             import::DisqusImporter disqus;
-            CHECK_FALSE(import_into(*db, disqus, path.string()).ok());
+            const auto d = import_into(*db, disqus, path.string());
+            REQUIRE_FALSE(d.ok());
+            CHECK(d.error().message.find("DOCTYPE") != std::string::npos);
+        }
+        {
+            // The same payload served as a comment feed (parsed from memory after the fetch).
+            import::test::CollectingSink sink;
+            core::NullProgress none;
+            const auto f = import::CommentFeedImporter::import_body(
+                p.xml, {"feed", "https://blog.example/comments/feed/", {}}, sink, none);
+            REQUIRE_FALSE(f.ok());
+            CHECK(f.error().message.find("DOCTYPE") != std::string::npos);
+            CHECK(sink.records() == 0);
         }
         for (const auto* suffix : {"", "-wal"}) {
             const auto bytes = file_bytes(db_path.string() + suffix);

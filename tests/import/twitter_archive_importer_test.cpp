@@ -292,7 +292,8 @@ TEST_CASE("twitter archive: bad elements are warnings located by file and elemen
     CHECK(run.sink.interactions.size() == 1);
     REQUIRE(run.sink.warnings.size() == 2);
     CHECK(run.sink.warnings[0].location == "twitter-2026.zip:data/tweets.js#1");
-    CHECK(run.sink.warnings[0].message == "tweet without an id_str");
+    CHECK(run.sink.warnings[0].message ==
+          "tweet without a valid id (id_str missing or above 2^64)");
     CHECK(run.sink.warnings[1].location == "twitter-2026.zip:data/tweets.js#2");
 }
 
