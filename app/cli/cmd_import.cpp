@@ -94,77 +94,77 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     return {};
 }
 
-Result<void> run(CliContext& ctx, core::ImportRequest req, bool ask_password) {
-    Result<void> run(CliContext & ctx, const core::ImportRequest& req, std::size_t batch_size) {
-        auto importer = import::make_importer(req.kind);
-        if (!importer)
-            return make_error(ErrorCode::unsupported, "unknown import kind '" + req.kind + "'",
-                              "Known kinds: " + known_kinds() + ".");
-        auto origin = fill_secret(req, ask_password, [&ctx](const std::string& what) {
-            return read_secret(ctx.err(), what);
-        });
-        if (!origin) return origin.error();
-        auto db = ctx.database();
-        if (!db) return db.error();
-        TerminalProgress progress(ctx.err());
-        auto r = db::run_import(**db, *importer, req, progress, ctx.now(), {batch_size});
-        if (!r) return explain_refused_secret(r.error(), req, *origin);
-        return report(ctx, *r);
-    }
+Result<void> run(CliContext& ctx, core::ImportRequest req, bool ask_password,
+                 std::size_t batch_size) {
+    auto importer = import::make_importer(req.kind);
+    if (!importer)
+        return make_error(ErrorCode::unsupported, "unknown import kind '" + req.kind + "'",
+                          "Known kinds: " + known_kinds() + ".");
+    auto origin = fill_secret(req, ask_password, [&ctx](const std::string& what) {
+        return read_secret(ctx.err(), what);
+    });
+    if (!origin) return origin.error();
+    auto db = ctx.database();
+    if (!db) return db.error();
+    TerminalProgress progress(ctx.err());
+    auto r = db::run_import(**db, *importer, req, progress, ctx.now(), {batch_size});
+    if (!r) return explain_refused_secret(r.error(), req, *origin);
+    return report(ctx, *r);
+}
 
-    Result<void> import_cmd(CliContext & ctx, const ImportArgs& a) {
-        core::ImportRequest req{a.kind, a.source, {}};
-        for (const auto& kv : a.options) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos || eq == 0)
-                return make_error(ErrorCode::invalid_input, "option '" + kv + "' is not KEY=VALUE",
-                                  "Example: --option folder=INBOX");
-            req.options[kv.substr(0, eq)] = kv.substr(eq + 1);
-        }
-        if (req.kind == "ics") req.options.emplace("now", core::format_iso(ctx.now()));
-        if (req.kind == "demo")
-            return make_error(ErrorCode::invalid_input, "demo data has its own command",
-                              "Run: kith-cli demo --people 300");
-        if (a.batch_size == 0)
-            return make_error(ErrorCode::invalid_input, "--batch-size must be at least 1",
-                              "The default, 10000, suits almost every import.");
-        return run(ctx, std::move(req), a.ask_password, a.batch_size);
+Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {
+    core::ImportRequest req{a.kind, a.source, {}};
+    for (const auto& kv : a.options) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return make_error(ErrorCode::invalid_input, "option '" + kv + "' is not KEY=VALUE",
+                              "Example: --option folder=INBOX");
+        req.options[kv.substr(0, eq)] = kv.substr(eq + 1);
     }
+    if (req.kind == "ics") req.options.emplace("now", core::format_iso(ctx.now()));
+    if (req.kind == "demo")
+        return make_error(ErrorCode::invalid_input, "demo data has its own command",
+                          "Run: kith-cli demo --people 300");
+    if (a.batch_size == 0)
+        return make_error(ErrorCode::invalid_input, "--batch-size must be at least 1",
+                          "The default, 10000, suits almost every import.");
+    return run(ctx, std::move(req), a.ask_password, a.batch_size);
+}
 
-    Result<void> demo_cmd(CliContext & ctx, const ImportArgs& a) {
-        if (a.people < 1 || a.people > 1'000'000)
-            return make_error(ErrorCode::invalid_input, "--people must be between 1 and 1000000");
-        auto db = ctx.database(true);
-        if (!db) return db.error();
-        DemoRequest req;
-        req.people = a.people;
-        req.now = ctx.now();
-        req.seed = a.seed;
-        req.interactions = a.interactions;
-        TerminalProgress progress(ctx.err());
-        auto r = generate_demo(**db, req, progress);
-        if (!r) return r.error();
-        if (auto shown = report(ctx, *r); !shown) return shown;
-        if (!ctx.json)
-            ctx.out() << "Demo data is in " << (*db)->path().string() << ". Try: kith-cli --db "
-                      << (*db)->path().string() << " today\n";
-        return {};
-    }
+Result<void> demo_cmd(CliContext& ctx, const ImportArgs& a) {
+    if (a.people < 1 || a.people > 1'000'000)
+        return make_error(ErrorCode::invalid_input, "--people must be between 1 and 1000000");
+    auto db = ctx.database(true);
+    if (!db) return db.error();
+    DemoRequest req;
+    req.people = a.people;
+    req.now = ctx.now();
+    req.seed = a.seed;
+    req.interactions = a.interactions;
+    TerminalProgress progress(ctx.err());
+    auto r = generate_demo(**db, req, progress);
+    if (!r) return r.error();
+    if (auto shown = report(ctx, *r); !shown) return shown;
+    if (!ctx.json)
+        ctx.out() << "Demo data is in " << (*db)->path().string() << ". Try: kith-cli --db "
+                  << (*db)->path().string() << " today\n";
+    return {};
+}
 
-    Result<void> init_cmd(CliContext & ctx) {
-        auto db = ctx.database();
-        if (!db) return db.error();
-        if (ctx.json)
-            ctx.print_json({{"path", (*db)->path().string()},
-                            {"schema_version", db::latest_schema_version()}});
-        else
-            ctx.out()
-                << "Kith database ready: " << (*db)->path().string() << " (schema "
-                << db::latest_schema_version() << ")\n"
-                << "Next: kith-cli me add-identity you@example.org, then kith-cli log \"Ana Ruiz\" "
-                   "--notes \"…\"\n";
-        return {};
-    }
+Result<void> init_cmd(CliContext& ctx) {
+    auto db = ctx.database();
+    if (!db) return db.error();
+    if (ctx.json)
+        ctx.print_json(
+            {{"path", (*db)->path().string()}, {"schema_version", db::latest_schema_version()}});
+    else
+        ctx.out()
+            << "Kith database ready: " << (*db)->path().string() << " (schema "
+            << db::latest_schema_version() << ")\n"
+            << "Next: kith-cli me add-identity you@example.org, then kith-cli log \"Ana Ruiz\" "
+               "--notes \"…\"\n";
+    return {};
+}
 
 }  // namespace
 
