@@ -8,7 +8,10 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 fail() { echo "install_layout: $*" >&2; exit 1; }
 [ -x "$prefix/bin/kith-cli" ] || fail "bin/kith-cli missing"
-"$prefix/bin/kith-cli" --help | grep -q "Usage" || fail "installed kith-cli does not run"
+# Captured first: `kith-cli --help | grep -q` races (grep quits early, kith-cli gets SIGPIPE and
+# pipefail turns that into a failure).
+help=$("$prefix/bin/kith-cli" --help) || fail "installed kith-cli --help failed"
+grep -q "Usage" <<<"$help" || fail "installed kith-cli does not run"
 if [ -f "$build/app/gui/kith" ]; then
   [ -x "$prefix/bin/kith" ] || fail "bin/kith missing"
 fi

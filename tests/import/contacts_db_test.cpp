@@ -76,7 +76,7 @@ const std::string kRich =
 
 }  // namespace
 
-TEST_CASE("vcard into SQLite: re-import changes nothing; a known email attaches to its person") {
+TEST_CASE("vcard into SQLite: re-import changes nothing — a known email attaches to its person") {
     test::TempDir dir;
     auto database = test::new_db(dir);
     import::VcardImporter vcard;

@@ -156,7 +156,7 @@ TEST_CASE("vcard: a file of many cards streams them in order, keyed by UID or na
     CHECK(run.sink.contacts[0].ext_ns == "vcard");
 }
 
-TEST_CASE("vcard: photos become PNG thumbnails of at most 96 px; bad photos are warnings") {
+TEST_CASE("vcard: photos become PNG thumbnails of at most 96 px — bad photos are warnings") {
     const auto jpeg = image(400, 200, "jpeg");
     const auto b64 = core::encode_base64(jpeg);
     // 3.0: ENCODING=b with the base64 folded over many lines.
