@@ -12,8 +12,11 @@ core::Result<Reciprocity> load_reciprocity(Database& db, std::int64_t person_id)
     return guarded("read reciprocity", db.path().string(), [&]() -> core::Result<Reciprocity> {
         Reciprocity r;
         auto edges = db.statement(
-            // The network IN list lets SQLite seek the (network, identity_id, direction) index.
-            "SELECT e.network, e.direction FROM identities i JOIN follow_edges e ON "
+            // The person's few identities first (CROSS JOIN fixes that order), then for each a
+            // seek in the (network, identity_id, direction) index through the network IN list.
+            // Left to itself SQLite walks every edge of a network: 16,000 followers × 30,000
+            // edges made the followers list take minutes at 50,000 people.
+            "SELECT e.network, e.direction FROM identities i CROSS JOIN follow_edges e ON "
             "e.network IN ('twitter', 'mastodon') AND e.identity_id = i.id "
             "WHERE i.person_id = ? AND e.ended_at IS NULL");
         edges->bind(1, person_id);

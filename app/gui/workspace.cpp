@@ -148,7 +148,12 @@ core::Result<void> Workspace::show_snapshot(WorkspaceSnapshot snapshot) {
     startup_mark("people shown");
     m_circles->show_loaded(std::move(snapshot.circles));
     m_sources->show_loaded(std::move(snapshot.sources));
-    if (auto r = m_followers->show(*m_db, snapshot.now); !r) return r;
+    // The followers list counts every follower's replies, comments and DMs (seconds at 50,000
+    // people): it is read when its view is shown, not with every reload.
+    m_followers_stale = true;
+    m_followers_now = snapshot.now;
+    if (m_view == View::followers)
+        if (auto r = refresh_followers(); !r) return r;
     if (auto id = m_person->person_id()) m_person->show_person(*m_db, *id);
     return reload_counts();
 }
@@ -185,6 +190,7 @@ void Workspace::show_view(View view) {
         case View::followers: {
             // Followers → email: the people who follow me, to find their addresses and ask.
             m_book->ChangeSelection(4);
+            if (auto r = refresh_followers(); !r) report(r.error());
             break;
         }
         case View::circles:
@@ -194,6 +200,14 @@ void Workspace::show_view(View view) {
             m_book->ChangeSelection(3);
             break;
     }
+}
+
+core::Result<void> Workspace::refresh_followers() {
+    if (!m_followers_stale) return {};
+    wxBusyCursor busy;
+    if (auto r = m_followers->show(*m_db, m_followers_now); !r) return r;
+    m_followers_stale = false;
+    return {};
 }
 
 void Workspace::open_person(std::int64_t person_id) {

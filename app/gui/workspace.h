@@ -83,6 +83,8 @@ class Workspace : public wxPanel {
   private:
     core::Result<void> show_snapshot(WorkspaceSnapshot snapshot);
     core::Result<void> reload_counts();
+    /// Reads the followers list again if a reload came since (its view is showing).
+    core::Result<void> refresh_followers();
     void on_today_command(const struct TodayRow& row, int command,
                           std::optional<std::string> until);
     void report(const core::Error& error);
@@ -97,6 +99,8 @@ class Workspace : public wxPanel {
     PeoplePanel* m_people = nullptr;
     CirclesPanel* m_circles = nullptr;
     FollowersPanel* m_followers = nullptr;
+    bool m_followers_stale = true;      ///< a reload came since the followers list was read
+    core::TimePoint m_followers_now{};  ///< "now" of the last reload
     SourcesPanel* m_sources = nullptr;
     PersonPanel* m_person = nullptr;
     std::shared_ptr<SnapshotRead> m_read;  ///< the background reload, while it runs
