@@ -64,10 +64,10 @@ sanitized_tests() {
   local targets=(kith_core_tests kith_db_tests kith_import_tests) filter='^kith_(core|db|import)_tests'
   if [ "${KITH_ASAN_ALL:-}" = "1" ]; then targets=(all); filter='.'; fi
   export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-  local werror=OFF
-  [ "${CI:-}" = "true" ] && werror=ON
+  # Never -Werror here: with the sanitizers at -O1, GCC 12 warns falsely inside libstdc++
+  # (std::regex: "may be used uninitialized"); the normal build keeps warnings as errors.
   say "Building in $asan_dir (ASan + UBSan): ${targets[*]}"
-  cmake -S . -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_WERROR="$werror" \
+  cmake -S . -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_WERROR=OFF \
     -DKITH_SANITIZE=ON >/dev/null &&
     cmake --build "$asan_dir" -j "$jobs" --target "${targets[@]}" || return 1
   say "Running tests under ASan + UBSan ($asan_dir)"
