@@ -1,5 +1,7 @@
 #include "core/name_similarity.h"
 
+#include "core/utf8_text.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -54,24 +56,6 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
         ++i;
     }
     return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 // Symbols, dingbats, emoji and joiners: decoration in display names, never part of a name.

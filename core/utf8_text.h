@@ -15,4 +15,8 @@ bool is_clean_text(std::string_view s);
 /// strings short in every display). Returns true when something was changed. Pure.
 bool clean_text(std::string& s);
 
+/// Appends code point `c` to `out` as UTF-8; NUL, surrogates and values above U+10FFFF become
+/// U+FFFD, so what is appended is always clean text. Pure.
+void append_utf8(std::string& out, char32_t c);
+
 }  // namespace kith::core

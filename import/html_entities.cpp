@@ -1,5 +1,7 @@
 #include "import/html_entities.h"
 
+#include "core/utf8_text.h"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -33,25 +35,6 @@ std::optional<std::uint32_t> html_entity(std::string_view name) {
     return it->second;
 }
 
-void append_utf8(std::string& out, std::uint32_t c) {
-    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 std::size_t decode_html_reference(std::string_view s, std::size_t i, std::string& out) {
     const auto semi = s.find(';', i + 1);
     if (semi == std::string_view::npos || semi - i > 33) return 0;
@@ -80,7 +63,7 @@ std::size_t decode_html_reference(std::string_view s, std::size_t i, std::string
     } else {
         return 0;
     }
-    append_utf8(out, cp);
+    core::append_utf8(out, cp);
     return semi - i + 1;
 }
 

@@ -19,9 +19,6 @@ constexpr bool is_xml_char(std::uint32_t c) {
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-/// Appends `c` to `out` as UTF-8; NUL, surrogates and values above U+10FFFF become U+FFFD.
-void append_utf8(std::string& out, std::uint32_t c);
-
 /// Decodes the reference at s[i] == '&' ("&amp;", "&#8217;", "&#x2019;", "&hellip;") into `out`
 /// and returns the bytes it took; 0 when it is not a reference Kith knows (unknown names,
 /// numbers that are not characters, no ';' within 32 bytes), so the caller keeps '&' as text.
