@@ -135,9 +135,9 @@ int run_archive_importer(core::Importer& importer, const std::vector<ArchiveFile
                          bool zip) {
     const auto path = scratch_path(zip ? ".zip" : ".tar");
     try {
-        import::test::write_archive(path, files,
-                                    zip ? import::test::FixtureFormat::zip_stored
-                                        : import::test::FixtureFormat::tar);
+        import::test::write_archive(
+            path, files,
+            zip ? import::test::FixtureFormat::zip_stored : import::test::FixtureFormat::tar);
     } catch (const std::exception&) {
         require(false, "cannot write the archive");
     }

@@ -72,7 +72,6 @@ std::int64_t rows(const fs::path& db_path, const std::string& table) {
     return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
-
 const std::string kMessage =
     "From: Ana Ruiz <ana@example.org>\nTo: me@example.org\nSubject: after the long one\n"
     "Date: Fri, 01 Mar 2024 08:00:00 +0000\nMessage-ID: <after@example.org>\n\nhello\n";

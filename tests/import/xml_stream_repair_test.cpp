@@ -114,7 +114,8 @@ TEST_CASE("comment_html_to_text: excerpts of comment HTML") {
           "Hello world Next line");
     CHECK(comment_html_to_text("a &lt;b&gt; &amp;amp; &#x41;&#66; &unknown; & done") ==
           "a <b> &amp; AB &unknown; & done");
-    CHECK(comment_html_to_text("<style>p{}</style><script>x()</script>text<!-- hidden -->") == "text");
+    CHECK(comment_html_to_text("<style>p{}</style><script>x()</script>text<!-- hidden -->") ==
+          "text");
     CHECK(comment_html_to_text("1 < 2 and <br/>3") == "1 < 2 and 3");
     CHECK(comment_html_to_text("   spaced\n\n  out   ") == "spaced out");
     CHECK(comment_html_to_text(std::string(600, 'a'), 10) == "aaaaaaaaaa…");
