@@ -1,5 +1,7 @@
 #include "db/row_snapshot.h"
 
+#include "core/utf8_text.h"
+
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -43,22 +45,6 @@ std::string from_hex(const std::string& hex) {
     return bytes;
 }
 
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t n = b < 0x80         ? 1
-                              : (b >> 5) == 6  ? 2
-                              : (b >> 4) == 14 ? 3
-                              : (b >> 3) == 30 ? 4
-                                               : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
-}
-
 nlohmann::json column_value(const SQLite::Column& c) {
     switch (c.getType()) {
         case SQLITE_INTEGER:
@@ -69,7 +55,7 @@ nlohmann::json column_value(const SQLite::Column& c) {
             // Text imported from the wild may not be UTF-8, which JSON cannot hold: kept as hex
             // so the restore is exact.
             std::string text = c.getString();
-            if (valid_utf8(text)) return text;
+            if (core::is_clean_text(text)) return text;
             return nlohmann::json{{"text_hex", to_hex(text.data(), text.size())}};
         }
         case SQLITE_BLOB:

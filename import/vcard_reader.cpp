@@ -1,5 +1,7 @@
 #include "import/vcard_reader.h"
 
+#include "core/utf8_text.h"
+
 #include <iconv.h>
 
 #include <algorithm>
@@ -73,29 +75,6 @@ std::string decode_qp(std::string_view s) {
     return out;
 }
 
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80         ? 0
-                        : (c >> 5) == 6  ? 1
-                        : (c >> 4) == 14 ? 2
-                        : (c >> 3) == 30 ? 3
-                                         : 9;
-        if (n == 9 || i + n >= s.size() + (n == 0 ? 1 : 0)) {
-            if (n == 0) {
-                ++i;
-                continue;
-            }
-            return false;
-        }
-        for (std::size_t k = 1; k <= n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 /// Windows-1252 (a superset of Latin-1 in practice) to UTF-8: what old Outlook and phone exports
 /// mean when they write bytes that are not UTF-8.
 std::string from_cp1252(std::string_view s) {
@@ -148,7 +127,7 @@ std::string to_utf8(std::string value, const std::string& charset) {
             return from_cp1252(value);
         if (convert_charset(value, cs, out)) return out;
     }
-    if (valid_utf8(value)) return value;
+    if (core::is_clean_text(value)) return value;
     return from_cp1252(value);
 }
 

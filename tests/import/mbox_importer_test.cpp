@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/identity_normalizer.h"
+#include "core/utf8_text.h"
 #include "tests/db/temp_dir.h"
 #include "tests/import/collecting_sink.h"
 #include "tests/import/email_test_support.h"
@@ -55,23 +56,6 @@ std::string ids(const CollectingSink& sink) {
     std::string out;
     for (const auto& r : sink.interactions) out += (out.empty() ? "" : " ") + r.ext_id;
     return out;
-}
-
-/// True when `s` is well-formed UTF-8 (no overlongs or surrogates checked: enough here).
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80         ? 1
-                              : (c >> 5) == 6  ? 2
-                              : (c >> 4) == 14 ? 3
-                              : (c >> 3) == 30 ? 4
-                                               : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
 }
 
 std::string crlf(const std::string& s) {
@@ -204,7 +188,7 @@ TEST_CASE("mbox: hostile input gives warnings or a clear error, never a crash or
         REQUIRE(run.sink.interactions.size() == 1);
         const auto& r = run.sink.interactions[0];
         for (const auto* s : {&r.subject, &r.text, &r.participants[0].display_name})
-            CHECK(valid_utf8(*s));
+            CHECK(core::is_clean_text(*s));
     }
     SUBCASE("a 100 MB header line is skipped without being held in memory") {
         const auto path = dir / "huge.mbox";
