@@ -36,9 +36,11 @@ InteractionWriter::InteractionWriter(Database& db)
     : m_db(db),
       m_find_identity(db.sql(),
                       "SELECT id, person_id FROM identities WHERE kind = ? AND value = ?"),
+      // fts_pending: flush() adds the batch's new people to search in one statement (see
+      // migration 6); the insert triggers would flush an FTS5 segment per person.
       m_insert_person(db.sql(),
-                      "INSERT INTO people(name, created_at, updated_at, search_alias) "
-                      "VALUES (?, ?, ?, ?)"),
+                      "INSERT INTO people(name, created_at, updated_at, search_alias, fts_pending) "
+                      "VALUES (?, ?, ?, ?, 1)"),
       m_insert_identity(db.sql(),
                         "INSERT INTO identities(person_id, kind, value, display, created_at) "
                         "VALUES (?, ?, ?, ?, ?)"),
@@ -80,6 +82,17 @@ void InteractionWriter::clear_cache() {
 }
 
 void InteractionWriter::flush() {
+    // The people this writer created (fts_pending, migration 6) join people search: the row the
+    // insert triggers of migration 3 would have built, for the whole batch in one statement.
+    // Both statements are lookups in people_fts_pending that find nothing when no one is pending.
+    m_db.statement(
+            "INSERT INTO people_fts(rowid, name, notes, identities) "
+            "SELECT p.id, p.name || ' ' || p.search_alias, p.notes, "
+            "coalesce((SELECT group_concat(i.value || ' ' || i.display, ' ') "
+            "FROM identities i WHERE i.person_id = p.id), '') "
+            "FROM people p WHERE p.fts_pending = 1")
+        ->exec();
+    m_db.statement("UPDATE people SET fts_pending = 0 WHERE fts_pending = 1")->exec();
     if (m_unindexed_from) {
         // Every id from here on was inserted by this writer in the current transaction.
         m_index_fts.reset();

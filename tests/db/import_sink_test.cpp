@@ -536,3 +536,57 @@ TEST_CASE("in one transaction, Stop keeps every record read and Cancel keeps non
         check_search_index(*db);
     }
 }
+
+TEST_CASE("people an import creates are searchable once their batch commits, none left pending") {
+    TempDir dir;
+    auto db = new_db(dir);
+    // Ana comes from an email: the interaction writer defers her search row to the batch's flush
+    // (migration 6). Ben comes from a contact card, indexed by the triggers as before.
+    run_registered(*db, "jsonl", write_mixed_jsonl(dir).string());
+    db::PeopleRepo people(*db);
+    const auto found = [&](const std::string& query) {
+        auto r = people.search(query, 10);
+        REQUIRE(r.ok());
+        std::vector<std::string> names;
+        for (const auto& p : *r) names.push_back(p.name);
+        return names;
+    };
+    // Her email and her Mastodon follow (a person of its own until merged) are both found.
+    CHECK(found("ruiz") == std::vector<std::string>{"Ana Ruiz", "Ana Ruiz"});
+    CHECK(found("mastodon.social") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(found("ana@example") == std::vector<std::string>{"Ana Ruiz"});
+    CHECK(found("okafor") == std::vector<std::string>{"Ben Okafor"});
+    CHECK(found("ben@example") == std::vector<std::string>{"Ben Okafor"});
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM people WHERE fts_pending = 1").getInt() == 0);
+    CHECK(count_rows(*db, "people_fts") == count_rows(*db, "people"));
+    // A person added by hand afterwards is indexed by the trigger at once, identities included.
+    auto zoe = people.add("Zoë Adler", "", kNow);
+    REQUIRE(zoe.ok());
+    REQUIRE(db::IdentityRepo(*db)
+                .add(*zoe, core::Identity{core::IdentityKind::email, "zoe@example.org", ""}, kNow)
+                .ok());
+    CHECK(found("zoe@example") == std::vector<std::string>{"Zoë Adler"});
+}
+
+TEST_CASE("a dropped batch leaves no person pending and every kept person searchable") {
+    TempDir dir;
+    auto db = new_db(dir);
+    {
+        db::ImportSink sink(*db, std::nullopt, std::nullopt, std::nullopt, kNow, /*batch=*/10);
+        for (int i = 0; i < 25; ++i) {
+            const auto who = someone("p" + std::to_string(i) + "@example.org",
+                                     "Person Number" + std::to_string(i));
+            REQUIRE(sink.interaction(email("r" + std::to_string(i), core::Direction::in,
+                                           days_ago(1), "", who))
+                        .ok());
+        }
+        sink.rollback();
+    }
+    CHECK(count_rows(*db, "people") == 20);
+    CHECK(count_rows(*db, "people_fts") == 20);
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM people WHERE fts_pending = 1").getInt() == 0);
+    auto r = db::PeopleRepo(*db).search("number19", 10);
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 1);
+    CHECK(r->front().name == "Person Number19");
+}
