@@ -138,22 +138,32 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
-/// GMime's text of a part: converted from its declared charset through GMime's charset filter;
-/// text already in the declared UTF-8 or ASCII is kept as it is (what the filter would give).
-std::string to_utf8(GMimeContentType* type, std::string text) {
+/// GMime's text of a part into `out`: converted from its declared charset through GMime's
+/// charset filter; text already in the declared UTF-8 or ASCII is kept as it is (what the filter
+/// would give) and marked valid.
+void to_utf8(GMimeContentType* type, std::string text, BodyText& out) {
+    out.valid = false;
     const char* charset = g_mime_content_type_get_parameter(type, "charset");
-    if (!charset) return text;
-    const bool utf8 =
-        g_ascii_strcasecmp(charset, "utf-8") == 0 || g_ascii_strcasecmp(charset, "utf8") == 0;
-    if (utf8 && g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr))
-        return text;
-    if ((utf8 || g_ascii_strcasecmp(charset, "us-ascii") == 0) && is_ascii(text)) return text;
-    const GRef<GMimeFilter> filter(g_mime_filter_charset_new(charset, "utf-8"));
-    if (!filter) return text;
-    char* out = nullptr;
-    size_t out_len = 0, prespace = 0;
-    g_mime_filter_complete(filter.get(), text.data(), text.size(), 0, &out, &out_len, &prespace);
-    return std::string(out, out_len);
+    const bool utf8 = charset && (g_ascii_strcasecmp(charset, "utf-8") == 0 ||
+                                  g_ascii_strcasecmp(charset, "utf8") == 0);
+    // g_utf8_validate refuses NUL bytes: text it accepts is whole.
+    if (utf8 && g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+        out.valid = true;
+    } else if (charset && (utf8 || g_ascii_strcasecmp(charset, "us-ascii") == 0) &&
+               is_ascii(text)) {
+        out.valid = true;
+    } else if (charset) {
+        const GRef<GMimeFilter> filter(g_mime_filter_charset_new(charset, "utf-8"));
+        if (filter) {
+            char* converted = nullptr;
+            size_t length = 0, prespace = 0;
+            g_mime_filter_complete(filter.get(), text.data(), text.size(), 0, &converted, &length,
+                                   &prespace);
+            out.text.assign(converted, length);
+            return;
+        }
+    }
+    out.text = std::move(text);
 }
 
 }  // namespace
@@ -165,7 +175,7 @@ BodyText::Scan find_body_text(const EmailHeaderBlock& top, GMimeParserOptions* o
     if (!w.have_plain && !w.have_html) return BodyText::Scan::none;
     auto& c = w.have_plain ? w.plain : w.html;
     out.html = !w.have_plain;
-    out.text = to_utf8(c.type.get(), undo_transfer_encoding(c.encoding, c.content));
+    to_utf8(c.type.get(), undo_transfer_encoding(c.encoding, c.content), out);
     return BodyText::Scan::found;
 }
 

@@ -21,6 +21,7 @@ struct BodyText {
     };
     std::string text;
     bool html = false;
+    bool valid = false;  ///< `text` is known to be valid UTF-8 without NUL bytes
 };
 
 /// Walks the MIME structure of the message whose top-level header block is `top` the way GMime's

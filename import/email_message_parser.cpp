@@ -333,6 +333,7 @@ std::string EmailMessageParser::excerpt(std::string_view data) {
         case BodyText::Scan::none:
             return {};
         case BodyText::Scan::found: {
+            if (body.valid) return body.html ? html_excerpt(body.text) : plain_excerpt(body.text);
             // Up to the first NUL, invalid UTF-8 replaced, as GMime's text of the part would be.
             const GString_ valid(g_utf8_make_valid(body.text.c_str(), -1));
             return body.html ? html_excerpt(valid.get()) : plain_excerpt(valid.get());
