@@ -27,7 +27,7 @@ struct BodyText {
 /// Walks the MIME structure of the message whose top-level header block is `top` the way GMime's
 /// parser builds it (same content types, defaults, boundaries and attachment test; GMime parses
 /// each Content-Type and decodes each part) without building GMime objects for every header and
-/// part. Result in `out`.
+/// part. `options` may be null (GMime's defaults). Result in `out`.
 BodyText::Scan find_body_text(const EmailHeaderBlock& top, GMimeParserOptions* options,
                               BodyText& out);
 
