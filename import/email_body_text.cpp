@@ -2,23 +2,15 @@
 
 #include <gmime/gmime.h>
 
-#include <memory>
 #include <string_view>
+
+#include "import/glib_ref.h"
 
 namespace kith::import {
 
 namespace {
 
 constexpr int kMaxDepth = 8;  // deeper nesting is left to GMime's parser
-
-struct GObjectDeleter {
-    void operator()(void* p) const { g_object_unref(p); }
-};
-template <class T>
-using GRef = std::unique_ptr<T, GObjectDeleter>;
-struct GFreeDeleter {
-    void operator()(void* p) const { g_free(p); }
-};
 
 /// A leaf chosen as the body: its Content-Type and where its content is.
 struct Candidate {
@@ -120,7 +112,7 @@ BodyText::Scan walk(const EmailHeaderBlock& h, bool digest_child, int depth, Wal
 /// Base64, quoted-printable and uuencode undone; other encodings are the bytes themselves.
 std::string undo_transfer_encoding(std::string_view encoding, std::string_view content) {
     std::string name(encoding);
-    const std::unique_ptr<char, GFreeDeleter> unfolded(g_mime_utils_header_unfold(name.c_str()));
+    const GCharPtr unfolded(g_mime_utils_header_unfold(name.c_str()));
     const auto e = g_mime_content_encoding_from_string(g_strstrip(unfolded.get()));
     if (e != GMIME_CONTENT_ENCODING_BASE64 && e != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE &&
         e != GMIME_CONTENT_ENCODING_UUENCODE)

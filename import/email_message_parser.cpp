@@ -12,6 +12,7 @@
 #include "import/email_excerpt.h"
 #include "import/email_header_block.h"
 #include "import/email_thread.h"
+#include "import/glib_ref.h"
 
 namespace kith::import {
 
@@ -20,22 +21,11 @@ namespace {
 constexpr std::size_t kMaxSubjectBytes = 500;
 constexpr std::size_t kMaxNameBytes = 200;
 
-/// GLib strings and GObjects released at scope end.
-struct GFreeDeleter {
-    void operator()(void* p) const { g_free(p); }
-};
-using GString_ = std::unique_ptr<char, GFreeDeleter>;
-struct GObjectDeleter {
-    void operator()(void* p) const { g_object_unref(p); }
-};
-template <class T>
-using GRef = std::unique_ptr<T, GObjectDeleter>;
-
 /// Valid UTF-8 on one line: invalid bytes become U+FFFD, control characters (CR/LF injection,
 /// NUL) become spaces, runs of white space one space; cut at `max_bytes` on a character boundary.
 std::string clean_line(const char* s, std::size_t max_bytes) {
     if (!s) return {};
-    const GString_ valid(g_utf8_make_valid(s, -1));
+    const GCharPtr valid(g_utf8_make_valid(s, -1));
     std::string out;
     for (const char* p = valid.get(); *p; ++p) {
         const auto c = static_cast<unsigned char>(*p);
@@ -56,7 +46,7 @@ std::string clean_line(const char* s, std::size_t max_bytes) {
 }
 
 std::string sha256_hex(std::string_view s) {
-    const GString_ hex(g_compute_checksum_for_data(
+    const GCharPtr hex(g_compute_checksum_for_data(
         G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(s.data()), s.size()));
     return hex.get();
 }
@@ -120,9 +110,9 @@ std::string excerpt_of(GMimeMessage* msg) {
     find_text(g_mime_message_get_mime_part(msg), plain, html);
     GMimeObject* part = plain ? plain : html;
     if (!part) return {};
-    const GString_ text(g_mime_text_part_get_text(GMIME_TEXT_PART(part)));
+    const GCharPtr text(g_mime_text_part_get_text(GMIME_TEXT_PART(part)));
     if (!text) return {};
-    const GString_ valid(g_utf8_make_valid(text.get(), -1));
+    const GCharPtr valid(g_utf8_make_valid(text.get(), -1));
     const std::string_view body = valid.get();
     return plain ? plain_excerpt(body) : html_excerpt(body);
 }
@@ -145,7 +135,7 @@ std::optional<core::TimePoint> received_time(const std::string& received) {
 /// RFC 2392 "mid:" URL of a normalized id: brackets removed, reserved characters escaped.
 std::string mid_url(const std::string& id) {
     std::string bare = id.size() >= 2 ? id.substr(1, id.size() - 2) : id;
-    const GString_ escaped(g_uri_escape_string(bare.c_str(), "@!$&'()*+,;=:", FALSE));
+    const GCharPtr escaped(g_uri_escape_string(bare.c_str(), "@!$&'()*+,;=:", FALSE));
     return "mid:" + std::string(escaped.get());
 }
 
@@ -160,8 +150,8 @@ struct HeaderValues {
         const auto raw = block.first(name);
         if (plain_ascii(raw)) return std::string(trim_blanks(raw));
         const std::string copy(raw);
-        const GString_ unfolded(g_mime_utils_header_unfold(copy.c_str()));
-        const GString_ decoded(g_mime_utils_header_decode_text(options, unfolded.get()));
+        const GCharPtr unfolded(g_mime_utils_header_unfold(copy.c_str()));
+        const GCharPtr decoded(g_mime_utils_header_decode_text(options, unfolded.get()));
         return decoded ? std::string(decoded.get()) : std::string();
     }
 
@@ -335,7 +325,7 @@ std::string EmailMessageParser::excerpt(std::string_view data) {
         case BodyText::Scan::found: {
             if (body.valid) return body.html ? html_excerpt(body.text) : plain_excerpt(body.text);
             // Up to the first NUL, invalid UTF-8 replaced, as GMime's text of the part would be.
-            const GString_ valid(g_utf8_make_valid(body.text.c_str(), -1));
+            const GCharPtr valid(g_utf8_make_valid(body.text.c_str(), -1));
             return body.html ? html_excerpt(valid.get()) : plain_excerpt(valid.get());
         }
         case BodyText::Scan::unsure:
