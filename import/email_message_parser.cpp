@@ -79,7 +79,10 @@ void collect(InternetAddressList* list, core::ParticipantRole role, std::vector<
         if (name.size() >= 2 && (name.front() == '\'' || name.front() == '"') &&
             name.back() == name.front())
             name = name.substr(1, name.size() - 2);
-        if (core::normalize_identity(core::IdentityKind::email, name).ok()) name.clear();
+        // (Only a name with an '@' can be one: no error message built for every other name.)
+        if (name.find('@') != std::string::npos &&
+            core::normalize_identity(core::IdentityKind::email, name).ok())
+            name.clear();
         out.push_back({std::move(*id), std::move(name), role});
     }
 }
