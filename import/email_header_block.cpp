@@ -34,6 +34,7 @@ bool same_field_name(std::string_view a, std::string_view b) {
 void EmailHeaderBlock::parse(std::string_view entity) {
     m_fields.clear();
     m_blank = false;
+    bool skipping = false;  // inside a line that is no header (and its continuation lines)
     std::size_t pos = 0;
     while (pos < entity.size()) {
         const auto nl = entity.find('\n', pos);
@@ -47,19 +48,26 @@ void EmailHeaderBlock::parse(std::string_view entity) {
             return;
         }
         if (line.front() == ' ' || line.front() == '\t') {
-            if (m_fields.empty()) break;  // a continuation of nothing: the body starts here
-            auto& f = m_fields.back();
-            f.raw = std::string_view(
-                f.raw.data(), static_cast<std::size_t>(line.data() + line.size() - f.raw.data()));
+            if (!skipping) {
+                if (m_fields.empty()) break;  // a continuation of nothing: the body starts here
+                auto& f = m_fields.back();
+                f.raw = std::string_view(
+                    f.raw.data(),
+                    static_cast<std::size_t>(line.data() + line.size() - f.raw.data()));
+            }
             pos = next;
             continue;
         }
         std::size_t colon = 0;
         const auto name = field_name(line, colon);
-        if (name.empty()) break;
-        std::string_view raw = line.substr(colon + 1);
-        while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
-        m_fields.push_back({name, raw});
+        // A line that is no header (an mbox "From " line, junk between fields) is passed over.
+        skipping = name.empty();
+        if (!skipping) {
+            std::string_view raw = line.substr(colon + 1);
+            while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t'))
+                raw.remove_prefix(1);
+            m_fields.push_back({name, raw});
+        }
         pos = next;
     }
     m_body = entity.substr(pos);

@@ -10,10 +10,11 @@ namespace kith::import {
 /// The fields of an RFC 5322 header block (a message's or a MIME part's) and where its body
 /// starts, as views into the caller's buffer (which must outlive the block). Splitting is what
 /// GMime's parser does, without building an object per header: a blank line (LF or CRLF) ends the
-/// block; lines starting with a space or tab continue the previous field; any other line that is
-/// not "name:" (printable ASCII name, spaces allowed before the colon) ends the block and starts
-/// the body. Values are raw: folded, not decoded, leading blanks removed. Reused between messages
-/// to keep its storage.
+/// block; lines starting with a space or tab continue the previous field (as the first line, they
+/// start the body); other lines that are not "name:" (printable ASCII name, blanks allowed before
+/// the colon), such as an mbox "From " line, are passed over with their continuation lines.
+/// Values are raw: folded, not decoded, leading blanks removed. Reused between messages to keep
+/// its storage.
 class EmailHeaderBlock {
   public:
     struct Field {
@@ -29,10 +30,9 @@ class EmailHeaderBlock {
     /// How many fields are called `name`.
     std::size_t count(std::string_view name) const;
     const std::vector<Field>& fields() const { return m_fields; }
-    /// What follows the blank line (or the first line that is not a header).
+    /// What follows the blank line (empty when the data ends inside the block).
     std::string_view body() const { return m_body; }
-    /// True when a blank line ended the block (else the data ended inside it or a non-header
-    /// line did).
+    /// True when a blank line ended the block.
     bool has_blank_line() const { return m_blank; }
 
   private:

@@ -118,11 +118,19 @@ TEST_CASE("email header block: fields, folds and where the body starts") {
     CHECK(block.has_blank_line());
     CHECK(block.body() == "body\n");
 
-    // A line that is no header ends the block: it is the body's first line.
-    block.parse("From: a@x\nnot a header line\nTo: b@x\n");
-    CHECK(block.fields().size() == 1);
-    CHECK_FALSE(block.has_blank_line());
-    CHECK(block.body() == "not a header line\nTo: b@x\n");
+    // Lines that are no header are passed over, as GMime does: an mbox "From " line first, junk
+    // between fields (with its continuation), a field name with 8-bit bytes.
+    block.parse(
+        "From ana@x Tue Mar  3 10:00:00 2026\nFrom: a@x\nnot a header line\n folded\n"
+        "X-F\xE9ld: v\nTo: b@x\n\nbody\n");
+    REQUIRE(block.fields().size() == 2);
+    CHECK(block.first("From") == "a@x");
+    CHECK(block.first("To") == "b@x");
+    CHECK(block.body() == "body\n");
+
+    // A continuation line first: no header at all (GMime: not a message).
+    block.parse(" leading blank\nFrom: a@x\n\nbody\n");
+    CHECK(block.fields().empty());
 
     // Random bytes: no fields at all (the parser reports "not an email message").
     block.parse(std::string("\x01\xFF\xFE garbage", 12));
