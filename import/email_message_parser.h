@@ -53,6 +53,9 @@ class EmailMessageParser {
                               core::RecordSink& sink);
 
   private:
+    /// The excerpt of the message whose header block was just split.
+    std::string excerpt(std::string_view data);
+
     struct Options;
     std::unique_ptr<Options> m_options;
 };
