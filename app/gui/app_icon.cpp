@@ -7,7 +7,9 @@
 
 namespace kith::app {
 
-wxIconBundle app_icons() {
+namespace {
+
+wxIconBundle load_app_icons() {
     namespace fs = std::filesystem;
     const fs::path exe = wxStandardPaths::Get().GetExecutablePath().utf8_string();
     wxIconBundle bundle;
@@ -26,6 +28,14 @@ wxIconBundle app_icons() {
             break;
         }
     }
+    return bundle;
+}
+
+}  // namespace
+
+const wxIconBundle& app_icons() {
+    // Decoded once (six PNGs up to 256 px): the window and the tray's every tooltip update use it.
+    static const wxIconBundle bundle = load_app_icons();
     return bundle;
 }
 

@@ -5,7 +5,8 @@
 
 namespace kith::app {
 
-/// Every icon size found (empty when none is: the desktop's default icon is shown). UI thread.
-wxIconBundle app_icons();
+/// Every icon size found (empty when none is: the desktop's default icon is shown), read on the
+/// first call. UI thread.
+const wxIconBundle& app_icons();
 
 }  // namespace kith::app

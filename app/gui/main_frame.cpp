@@ -112,25 +112,10 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
     Bind(wxEVT_MENU, &MainFrame::OnNewPerson, this, kIdNewPerson);
     Bind(wxEVT_MENU, &MainFrame::OnReviewMerges, this, kIdReviewMerges);
     Bind(wxEVT_MENU, &MainFrame::OnPreferences, this, wxID_PREFERENCES);
-    if (m_options.desktop_integration) {
-        if (wxTaskBarIcon::IsAvailable()) {
-            TrayActions tray;
-            tray.show = [this] {
-                Show();
-                Raise();
-            };
-            tray.quick_log = [this] {
-                wxCommandEvent e(wxEVT_MENU, kIdQuickLog);
-                OnWorkspaceCommand(e);
-            };
-            tray.quit = [this] { Close(true); };
-            m_tray = std::make_unique<TrayIcon>(tray);
-        }
-        m_reminder_timer.SetOwner(this);
-        Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload_in_background(); });
-        m_reminder_timer.Start(kReminderCheckMs);
-        start_daily_backups();
-    }
+    // The tray icon, the reminder timer and the daily backup wait until the window is drawn and
+    // filled: none of them is visible at once, and a due backup (a copy of the whole file) would
+    // compete for the CPU and the disk with reading the views.
+    if (m_options.desktop_integration) Bind(wxEVT_IDLE, &MainFrame::OnIdleUntilFilled, this);
     for (int id : {kIdImport, kIdQuickLog, kIdFind, kIdRefresh})
         Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, id);
     Bind(wxEVT_MENU, &MainFrame::OnWorkspaceCommand, this, kIdViewFirst, kIdViewFirst + 4);
@@ -143,6 +128,37 @@ MainFrame::MainFrame(std::unique_ptr<db::Database> database, MainFrameOptions op
 }
 
 MainFrame::~MainFrame() = default;
+
+void MainFrame::OnIdleUntilFilled(wxIdleEvent& event) {
+    event.Skip();
+    // The first idle event comes once the window is drawn; the views may still be reading.
+    if (m_workspace && m_workspace->loading()) return;
+    Unbind(wxEVT_IDLE, &MainFrame::OnIdleUntilFilled, this);
+    start_desktop_integration();
+}
+
+void MainFrame::start_desktop_integration() {
+    if (wxTaskBarIcon::IsAvailable()) {
+        TrayActions tray;
+        tray.show = [this] {
+            Show();
+            Raise();
+        };
+        tray.quick_log = [this] {
+            wxCommandEvent e(wxEVT_MENU, kIdQuickLog);
+            OnWorkspaceCommand(e);
+        };
+        tray.quit = [this] { Close(true); };
+        m_tray = std::make_unique<TrayIcon>(tray);
+    }
+    m_reminder_timer.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reload_in_background(); });
+    m_reminder_timer.Start(kReminderCheckMs);
+    start_daily_backups();
+    m_desktop_started = true;
+    // The tray's tooltip and the notification: the views were read before they could be shown.
+    update_reminders();
+}
 
 void MainFrame::start_daily_backups() {
     m_backups = std::make_unique<BackupScheduler>(
@@ -252,7 +268,8 @@ void MainFrame::reload_in_background() {
 }
 
 void MainFrame::update_reminders() {
-    if (!m_workspace || !m_options.desktop_integration) return;
+    // Before the tray exists there is nowhere to show the count; it starts with a fresh one.
+    if (!m_workspace || !m_desktop_started) return;
     DueSummary due;
     for (const auto& row : m_workspace->today()->rows()) {
         if (row.kind != TodayRowKind::header) continue;

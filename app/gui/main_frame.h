@@ -69,6 +69,9 @@ class MainFrame : public wxFrame {
     TodayPanel* today_panel() const;
     /// Navigation, the views and the person page, or nullptr while the welcome panel shows.
     Workspace* workspace() const { return m_workspace; }
+    /// True once the tray icon, the reminder timer and the daily backups run (desktop_integration
+    /// only): they start after the window is drawn and its views are filled, not before.
+    bool desktop_started() const { return m_desktop_started; }
     /// The welcome panel, or nullptr while Today shows.
     WelcomePanel* welcome_panel() const { return m_welcome; }
 
@@ -93,6 +96,10 @@ class MainFrame : public wxFrame {
     void show_error(const core::Error& error);
     /// A backup of the open database once a day while the app runs (db/backup.h).
     void start_daily_backups();
+    /// Tray icon, reminder timer and daily backups (desktop_integration), started by
+    /// OnIdleUntilFilled once the window is drawn and its views are filled.
+    void start_desktop_integration();
+    void OnIdleUntilFilled(wxIdleEvent& event);
 
     std::unique_ptr<db::Database> m_db;
     MainFrameOptions m_options;
@@ -103,6 +110,7 @@ class MainFrame : public wxFrame {
     bool m_welcome_first_run = false;
     NotificationPolicy m_notifications;
     std::unique_ptr<TrayIcon> m_tray;
+    bool m_desktop_started = false;  ///< start_desktop_integration() ran
     wxTimer m_reminder_timer;
     bool m_background_reload = false;  ///< the next reload reads the views on a worker
     std::unique_ptr<BackupScheduler> m_backups;

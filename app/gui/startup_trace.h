@@ -12,7 +12,8 @@ namespace kith::app {
 /// Milliseconds since this process started (from /proc, so it counts the loader and GTK too).
 long process_age_ms();
 
-/// With KITH_STARTUP_TRACE set, prints "kith: PHASE N ms after start (cpu M ms)" to stderr.
+/// With KITH_STARTUP_TRACE set, prints "kith: PHASE N ms after start (cpu M ms, this thread T
+/// ms)" to stderr: M is the whole process, T the calling thread (the UI thread's own cost).
 void startup_mark(std::string_view phase);
 
 /// True when KITH_STARTUP_TRACE=exit.

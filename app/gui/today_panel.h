@@ -19,6 +19,8 @@ class wxStaticText;
 
 namespace kith::app {
 
+class TodayListCtrl;
+
 /// What the user asked to do with a Today row.
 enum class TodayCommand { open_person, open_original, done, snooze, dismiss };
 
@@ -42,7 +44,7 @@ class TodayPanel : public wxPanel {
 
     /// The rows shown, in list order (row i is list item i; a note's text is in column 0).
     const std::vector<TodayRow>& rows() const { return m_rows; }
-    wxListCtrl* list() const { return m_list; }
+    wxListCtrl* list() const;
     wxStaticText* heading() const { return m_heading; }
     /// The selected item row, if an item (not a header or note) is selected.
     const TodayRow* selected() const;
@@ -61,7 +63,7 @@ class TodayPanel : public wxPanel {
     void fit_last_column();
 
     wxStaticText* m_heading = nullptr;
-    wxListCtrl* m_list = nullptr;
+    TodayListCtrl* m_list = nullptr;
     std::vector<TodayRow> m_rows;
     TodayHandlers m_handlers;
     wxButton* m_open_person = nullptr;

@@ -27,7 +27,7 @@ TrayIcon::TrayIcon(TrayActions actions) : m_actions(std::move(actions)) {
 
 void TrayIcon::set_due(const std::string& due) {
     const std::string tip = due.empty() ? "Kith" : "Kith · " + due;
-    const wxIconBundle icons = app_icons();
+    const wxIconBundle& icons = app_icons();
     SetIcon(icons.IsEmpty() ? wxBitmapBundle() : wxBitmapBundle(icons.GetIcon(32)),
             wxString::FromUTF8(tip));
 }

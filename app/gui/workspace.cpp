@@ -73,8 +73,7 @@ Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const c
     m_book->AddPage(m_people, "People");
     m_book->AddPage(m_circles, "Circles");
     m_book->AddPage(m_sources, "Sources");
-    m_followers = new FollowersPanel(m_book);
-    m_book->AddPage(m_followers, "Followers");  // page 4: after Sources, so indices stay
+    // Followers (page 4) is built when first shown: its list is read only then anyway.
 
     m_person = new PersonPanel(m_split, m_clock, [this] {
         if (auto r = reload(); !r) report(r.error());
@@ -189,6 +188,10 @@ void Workspace::show_view(View view) {
             break;
         case View::followers: {
             // Followers → email: the people who follow me, to find their addresses and ask.
+            if (!m_followers) {
+                m_followers = new FollowersPanel(m_book);
+                m_book->AddPage(m_followers, "Followers");  // page 4: after Sources
+            }
             m_book->ChangeSelection(4);
             if (auto r = refresh_followers(); !r) report(r.error());
             break;
@@ -203,7 +206,7 @@ void Workspace::show_view(View view) {
 }
 
 core::Result<void> Workspace::refresh_followers() {
-    if (!m_followers_stale) return {};
+    if (!m_followers_stale || !m_followers) return {};
     wxBusyCursor busy;
     if (auto r = m_followers->show(*m_db, m_followers_now); !r) return r;
     m_followers_stale = false;

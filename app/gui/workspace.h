@@ -74,6 +74,7 @@ class Workspace : public wxPanel {
     TodayPanel* today() const { return m_today; }
     PeoplePanel* people() const { return m_people; }
     CirclesPanel* circles() const { return m_circles; }
+    /// nullptr until the Followers view was first shown.
     FollowersPanel* followers() const { return m_followers; }
     SourcesPanel* sources() const { return m_sources; }
     PersonPanel* person() const { return m_person; }

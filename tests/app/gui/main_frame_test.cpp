@@ -19,7 +19,9 @@
 #include "app/gui/main_frame.h"
 #include "app/gui/today_panel.h"
 #include "app/gui/welcome_panel.h"
+#include "app/gui/workspace.h"
 #include "app/shared/demo_generator.h"
+#include "db/backup.h"
 #include "db/database.h"
 #include "db/manual_log.h"
 #include "db/people_repo.h"
@@ -55,6 +57,10 @@ void click(wxButton* button) {
     wxCommandEvent event(wxEVT_BUTTON, button->GetId());
     event.SetEventObject(button);
     button->ProcessWindowEvent(event);
+}
+
+bool today_panel_has_rows(app::MainFrame* frame) {
+    return frame->today_panel() && !frame->today_panel()->rows().empty();
 }
 
 std::string status(app::MainFrame* frame, int field) {
@@ -96,6 +102,25 @@ TEST_CASE("MainFrame on a database with people: title, status bar, the four Toda
     // Row i of the list is row i of the presenter, so actions can find the item's id.
     CHECK(frame->today_panel()->rows()[1].item_id.starts_with("owe_reply:"));
     CHECK(test::intercepted_dialogs().size() == dialogs_before);
+}
+
+TEST_CASE("the tray, reminders and the daily backup start only once the views are filled") {
+    test::TempDir dir;
+    const auto path = dir / "kith.db";
+    fill_user_database(path);
+    auto options = options_for(dir, 7);
+    options.desktop_integration = true;  // as the app runs: views read on a worker
+    auto* frame = new app::MainFrame(open_db(path), options);
+    // A due backup copies the whole file: started now, it would compete with reading the views.
+    REQUIRE(frame->workspace() != nullptr);
+    CHECK(frame->workspace()->loading());
+    CHECK_FALSE(frame->desktop_started());
+    FrameFixture f(frame);
+    REQUIRE(test::wait_until([&] { return f.frame->desktop_started(); }, 30s));
+    CHECK_FALSE(f.frame->workspace()->loading());
+    CHECK(today_panel_has_rows(f.frame));
+    // The first backup of the day follows, on its own worker.
+    CHECK(test::wait_until([&] { return !db::list_backups(path).empty(); }, 30s));
 }
 
 TEST_CASE("a quiet day: every group says it has nothing, in the first column") {
