@@ -77,18 +77,20 @@ std::vector<std::pair<std::int64_t, std::string>> plain_matches(db::Database& db
     return out;
 }
 
+/// One query of the table: a quirky shape, and whether the shortcut answers it.
+struct ShortcutRow {
+    const char* query;
+    int limit;
+    bool shortcut;  ///< whether the shortcut answers (else the plain query must)
+};
+
 }  // namespace
 
 TEST_CASE("the search shortcut finds what the plain FTS5 query finds, or leaves it to it") {
     TempDir dir;
     auto db = new_db(dir);
     write_fixture(*db);
-    struct Row {
-        const char* query;
-        int limit;
-        bool shortcut;  ///< whether the shortcut answers (else the plain query must)
-    };
-    const Row rows[] = {
+    const ShortcutRow rows[] = {
         {"the", 20, true},      // common: a few candidates suffice
         {"the", 150, true},     // more than the first batches
         {"THE rep", 20, true},  // every word, any case, subject and text
