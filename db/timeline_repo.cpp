@@ -7,6 +7,7 @@
 
 #include "db/database.h"
 #include "db/fts_query.h"
+#include "db/fts_recent_matches.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -58,28 +59,54 @@ Result<std::vector<TimelineEntry>> TimelineRepo::for_person(std::int64_t person_
     });
 }
 
+namespace {
+
+// Columns 0–10 of read_entry plus the first participant's name; `excerpt` is column 6.
+std::string search_columns(const std::string& excerpt) {
+    return "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, " + excerpt +
+           ", i.url, i.place, i.ext_id, "
+           "coalesce((SELECT t.key FROM threads t WHERE t.id = i.thread_id), ''), "
+           "coalesce((SELECT p.name FROM participants pa JOIN people p ON p.id = pa.person_id "
+           "          WHERE pa.interaction_id = i.id LIMIT 1), '') ";
+}
+
+TimelineEntry read_search_entry(SQLite::Statement& q) {
+    auto e = read_entry(q);
+    e.person_name = q.getColumn(11).getString();
+    return e;
+}
+
+}  // namespace
+
 Result<std::vector<TimelineEntry>> TimelineRepo::search(const std::string& query, int limit) {
     const auto match = fts_prefix_query(query);
     if (match.empty()) return std::vector<TimelineEntry>{};
     return guarded("search", "", [&]() -> Result<std::vector<TimelineEntry>> {
-        SQLite::Statement q(
-            m_db.sql(),
-            "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, "
-            "snippet(interactions_fts, 1, '[', ']', '…', 10), i.url, i.place, i.ext_id, "
-            "coalesce((SELECT t.key FROM threads t WHERE t.id = i.thread_id), ''), "
-            "coalesce((SELECT p.name FROM participants pa JOIN people p ON p.id = pa.person_id "
-            "          WHERE pa.interaction_id = i.id LIMIT 1), '') "
-            "FROM interactions_fts JOIN interactions i ON i.id = interactions_fts.rowid "
-            // Newest rows first straight from the index: ranking every match by bm25 costs
-            // seconds on common words in millions of messages.
-            "WHERE interactions_fts MATCH ? ORDER BY interactions_fts.rowid DESC LIMIT ?");
-        q.bind(1, match);
-        q.bind(2, limit);
         std::vector<TimelineEntry> out;
-        while (q.executeStep()) {
-            auto e = read_entry(q);
-            e.person_name = q.getColumn(11).getString();
-            out.push_back(std::move(e));
+        if (const auto found = recent_fts_matches(m_db, query, limit)) {
+            // The same rows and snippets the query below gives, found without FTS5 merging
+            // whole posting lists for long prefixes first (see fts_recent_matches.h).
+            SQLite::Statement q(m_db.sql(),
+                                search_columns("?2") + "FROM interactions i WHERE i.id = ?1");
+            for (const auto& m : *found) {
+                q.reset();
+                q.bind(1, m.id);
+                q.bind(2, m.snippet);
+                if (q.executeStep()) out.push_back(read_search_entry(q));
+            }
+        } else {
+            SQLite::Statement q(
+                m_db.sql(),
+                search_columns(std::string("snippet(interactions_fts, ") + kSearchSnippetArgs +
+                               ")") +
+                    "FROM interactions_fts JOIN interactions i ON i.id = interactions_fts.rowid "
+                    // Newest rows first straight from the index: ranking every match by bm25
+                    // costs seconds on common words in millions of messages.
+                    "WHERE interactions_fts MATCH ? ORDER BY interactions_fts.rowid DESC "
+                    "LIMIT ?");
+            q.bind(1, match);
+            q.bind(2, limit);
+            while (q.executeStep()) out.push_back(read_search_entry(q));
         }
         std::stable_sort(
             out.begin(), out.end(),

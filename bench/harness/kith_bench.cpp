@@ -5,9 +5,12 @@
 // and optionally rewrites the README's results table.
 //
 //   kith-bench [--size small|medium|large] [--work DIR] [--check] [--readme README.md]
-//              [--kinds K1,K2] [--demo-people N] [--no-imports] [--no-compare] [--no-queries]
-//              [--no-app]
-//              [--reuse]
+//              [--kinds K1,K2] [--demo-people N] [--query-db DB] [--no-imports]
+//              [--no-compare] [--no-queries] [--no-resolution] [--no-app] [--reuse]
+//
+// --query-db measures the queries on a copy of an existing database (e.g. one made by
+// `kith-cli demo --people 50000`: 50k people / 2M interactions) instead of building the demo
+// database, which takes many minutes at that scale.
 //
 // --check (the CI run at small size) fails on crashes, errors and wrong counts, never on time.
 
@@ -36,17 +39,19 @@ namespace {
 struct Options {
     std::string size = "medium";
     fs::path work, readme;
+    fs::path query_db;     ///< measure queries on a copy of this database instead of the demo
     std::string kinds;     ///< comma-separated importer kinds to run; empty = all
     long demo_people = 0;  ///< people in the query database; 0 = the size's
-    bool check = false, imports = true, compare = true, queries = true, app = true, reuse = false;
+    bool check = false, imports = true, compare = true, queries = true, resolution = true,
+         app = true, reuse = false;
 };
 
 int usage() {
     std::fprintf(
         stderr,
         "usage: kith-bench [--size small|medium|large] [--work DIR] [--check] "
-        "[--readme README.md] [--kinds K1,K2] [--demo-people N] [--no-imports] [--no-compare] "
-        "[--no-queries] [--no-app] [--reuse]\n");
+        "[--readme README.md] [--kinds K1,K2] [--demo-people N] [--query-db DB] [--no-imports] "
+        "[--no-compare] [--no-queries] [--no-resolution] [--no-app] [--reuse]\n");
     return 2;
 }
 
@@ -133,8 +138,12 @@ int main(int argc, char** argv) try {
             o.kinds = "," + std::string(argv[++i]) + ",";
         else if (a == "--demo-people" && i + 1 < argc)
             o.demo_people = std::atol(argv[++i]);
+        else if (a == "--query-db" && i + 1 < argc)
+            o.query_db = argv[++i];
         else if (a == "--no-queries")
             o.queries = false;
+        else if (a == "--no-resolution")
+            o.resolution = false;
         else if (a == "--no-imports")
             o.imports = false;
         else if (a == "--no-compare")
@@ -170,8 +179,8 @@ int main(int argc, char** argv) try {
     if (o.queries) {
         const long people =
             o.demo_people > 0 ? o.demo_people : static_cast<long>(size->demo_people);
-        run_query_bench(demo, static_cast<int>(people), o.reuse, o.check, results);
-        resolution(build / "bench/kith-resolution-bench", results);
+        run_query_bench(demo, o.query_db, static_cast<int>(people), o.reuse, o.check, results);
+        if (o.resolution) resolution(build / "bench/kith-resolution-bench", results);
         if (o.app) run_app_startup(build / "app/gui/kith", demo, o.work / "app", results);
     }
 

@@ -9,10 +9,11 @@
 
 namespace kith::bench {
 
-/// Builds (or, with `reuse`, keeps) the demo database at `db` with `people` people and measures
-/// the queries. With `check`, wrong counts (people, interactions, an empty digest, no search
-/// hits) are failures; times never are.
-void run_query_bench(const std::filesystem::path& db, int people, bool reuse, bool check,
-                     BenchResults& results);
+/// Builds (or, with `reuse`, keeps) the demo database at `db` with `people` people — or, when
+/// `from` is not empty, copies that database to `db` (the original is never written; an older
+/// schema is upgraded in the copy) — and measures the queries. With `check`, wrong counts
+/// (people, interactions, an empty digest, no search hits) are failures; times never are.
+void run_query_bench(const std::filesystem::path& db, const std::filesystem::path& from, int people,
+                     bool reuse, bool check, BenchResults& results);
 
 }  // namespace kith::bench
