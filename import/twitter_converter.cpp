@@ -343,6 +343,28 @@ TwitterConverter::TwitterConverter(core::RecordSink& sink, TwitterOwner me)
 
 TwitterConverter::~TwitterConverter() = default;
 
+const JsonKeyFilter& TwitterConverter::tweet_keys() {
+    static const JsonKeyFilter keys{"tweet",
+                                    "id_str",
+                                    "id",
+                                    "created_at",
+                                    "user",
+                                    "screen_name",
+                                    "name",
+                                    "retweeted_status",
+                                    "in_reply_to_user_id_str",
+                                    "in_reply_to_user_id",
+                                    "in_reply_to_screen_name",
+                                    "in_reply_to_status_id_str",
+                                    "in_reply_to_status_id",
+                                    "entities",
+                                    "user_mentions",
+                                    "full_text",
+                                    "text",
+                                    "display_text_range"};
+    return keys;
+}
+
 Result<void> TwitterConverter::tweet(const json& element, const std::string& where) {
     return m_impl->tweet(element, where);
 }
