@@ -3,6 +3,10 @@
 #include <array>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8_text.h"
 
 namespace kith::import {
@@ -19,6 +23,28 @@ constexpr std::array<bool, 256> plain_bytes() {
     return t;
 }
 constexpr auto kPlain = plain_bytes();
+
+/// The first byte from p on that a string cannot copy as it is ('"', '\\', a control
+/// character or a non-ASCII byte to check as UTF-8), or `end`. Sixteen bytes a step where SSE2
+/// is there (every x86-64): string bytes are most of an archive's bytes.
+const char* skip_plain(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i below_space = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        // Signed compare: bytes from 0x80 on are negative, so they count as "below space".
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                         _mm_cmplt_epi8(v, below_space));
+        if (const int mask = _mm_movemask_epi8(special); mask != 0)
+            return p + __builtin_ctz(static_cast<unsigned>(mask));
+        p += 16;
+    }
+#endif
+    while (p < end && kPlain[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+}
 
 bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -94,7 +120,7 @@ JsonValueParser::Str JsonValueParser::string(const char*& p, const char* end, st
     const char* const start = p;
     for (;;) {
         const char* run = p;
-        while (p < end && kPlain[static_cast<unsigned char>(*p)]) ++p;
+        p = skip_plain(p, end);
         if (out) out->append(run, p);
         if (static_cast<std::size_t>(p - start) > m_limits.max_string) {
             fail(p, "a string longer than " + std::to_string(m_limits.max_string >> 20) + " MiB",
