@@ -181,8 +181,10 @@ JsonValueParser::Str JsonValueParser::string(const char*& p, const char* end, st
             char32_t cp = static_cast<char32_t>(unit);
             std::ptrdiff_t len = 6;
             if (unit >= 0xD800 && unit <= 0xDBFF) {  // a high surrogate needs its low half
-                if (end - p < 12) return Str::need_more;
-                const int low = p[6] == '\\' && p[7] == 'u' ? hex4(p + 8) : -1;
+                const bool cut = end - p < 12;
+                if (cut && (end - p < 7 || p[6] == '\\') && (end - p < 8 || p[7] == 'u'))
+                    return Str::need_more;  // the low half may follow in the next bytes
+                const int low = !cut && p[6] == '\\' && p[7] == 'u' ? hex4(p + 8) : -1;
                 if (low < 0xDC00 || low > 0xDFFF) {
                     fail(p, "a \\u surrogate without its other half");
                     return Str::error;
