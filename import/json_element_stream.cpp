@@ -1,6 +1,7 @@
 #include "import/json_element_stream.h"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 #include <optional>
 #include <string>
@@ -16,257 +17,258 @@ using json = nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxPrefixBytes = 4096;
-/// Longest string the parser is given (no real post, message or name comes near) and longest
-/// number or literal.
+/// Longest string the parser is given (no real post, message or name comes near).
 constexpr std::uint64_t kMaxString = std::uint64_t{4} << 20;
-constexpr std::uint64_t kMaxBareToken = 4096;
+/// Bytes read from the source at a time; an element crossing a chunk's end is parsed again
+/// from its start once the next chunk is in (elements are small next to this).
+constexpr std::size_t kChunk = 256 * 1024;
 
-/// What the parser reads: the input with every run of white space outside strings cut to one
-/// character, and an end (with error()) at a string or bare token that is too long. nlohmann's
-/// lexer keeps every byte it reads until the next token starts, white space included, so 1 GB
-/// of spaces (a few KB compressed) or one 1 GB string would otherwise be held whole.
-class BoundedJsonBuf final : public std::streambuf {
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/// The input as a window of bytes over the source: whatever lies before `pos` may be dropped at
+/// the next refill, so memory is one chunk plus the element being read.
+class Window {
   public:
-    BoundedJsonBuf(std::streambuf* source, std::uint64_t max_string)
-        : m_source(source), m_max_string(max_string) {}
-    const std::optional<std::string>& error() const { return m_error; }
-
-  protected:
-    int_type underflow() override {
-        char in[16384];
-        m_out.clear();
-        while (m_out.empty() && !m_error) {
-            const auto n = m_source->sgetn(in, sizeof in);
-            if (n <= 0) break;
-            for (std::streamsize i = 0; i < n && !m_error; ++i) filter(in[i]);
-        }
-        if (m_out.empty() || m_error) return traits_type::eof();
-        setg(m_out.data(), m_out.data(), m_out.data() + m_out.size());
-        return traits_type::to_int_type(m_out[0]);
+    Window(std::streambuf* source, std::uint64_t base) : m_source(source), m_base(base) {
+        m_buf.resize(kChunk);
     }
 
-  private:
-    void filter(char c) {
-        if (m_in_string) {
-            if (++m_token > m_max_string) {
-                m_error = "a string longer than " + std::to_string(m_max_string >> 20) + " MiB";
-                return;
-            }
-            m_out.push_back(c);
-            if (m_escape)
-                m_escape = false;
-            else if (c == '\\')
-                m_escape = true;
-            else if (c == '"')
-                m_in_string = false, m_token = 0;
-            return;
+    /// Reads more after dropping what lies before `pos`; grows the buffer (up to `max_size`)
+    /// when the bytes kept fill it. False at the end of the input (or at max_size).
+    bool refill(std::size_t max_size) {
+        if (m_pos > 0) {
+            std::memmove(m_buf.data(), m_buf.data() + m_pos, m_end - m_pos);
+            m_base += m_pos;
+            m_end -= m_pos;
+            m_pos = 0;
         }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (!m_space) m_out.push_back(c);
-            m_space = true;
-            m_token = 0;
-            return;
+        if (m_end == m_buf.size()) {
+            if (m_buf.size() >= max_size) return false;
+            m_buf.resize(std::min(max_size, m_buf.size() * 2));
         }
-        m_space = false;
-        if (c == '"') {
-            m_in_string = true;
-            m_token = 0;
-        } else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':') {
-            m_token = 0;
-        } else if (++m_token > kMaxBareToken) {
-            m_error = "a number or literal longer than 4 KiB";
-            return;
-        }
-        m_out.push_back(c);
-    }
-
-    std::streambuf* m_source;
-    std::uint64_t m_max_string;
-    std::string m_out;
-    std::optional<std::string> m_error;
-    std::uint64_t m_token = 0;  ///< bytes of the current string or bare token
-    bool m_in_string = false, m_escape = false, m_space = false;
-};
-
-/// A SAX handler that builds one element at a time. The nesting outside the element is only
-/// counted, so memory is one element's DOM whatever the document's size.
-class ElementBuilder final : public nlohmann::json_sax<json> {
-  public:
-    ElementBuilder(const ElementStreamOptions& o, const std::function<std::uint64_t()>& position,
-                   const ElementCallback& on_element, const OversizeCallback& on_oversize,
-                   std::uint64_t base)
-        : m_opt(o),
-          m_position(position),
-          m_on_element(on_element),
-          m_on_oversize(on_oversize),
-          m_base(base) {}
-
-    // Values inside a skipped element (validation, oversize) are dropped before any allocation.
-    bool null() override { return m_skip_depth > 0 || scalar(json(nullptr)); }
-    bool boolean(bool v) override { return m_skip_depth > 0 || scalar(json(v)); }
-    bool number_integer(number_integer_t v) override { return m_skip_depth > 0 || scalar(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override {
-        return m_skip_depth > 0 || scalar(json(v));
-    }
-    bool number_float(number_float_t, const string_t& raw) override {
-        if (m_skip_depth > 0) return true;
-        // Keep the text: ids written as 1.23e18 or with more digits than a double holds stay
-        // exact, and nothing here computes with fractions.
-        return scalar(json(raw));
-    }
-    bool string(string_t& v) override { return m_skip_depth > 0 || scalar(json(std::move(v))); }
-    bool binary(binary_t&) override { return scalar(json(nullptr)); }
-
-    bool start_object(std::size_t) override { return open(false); }
-    bool start_array(std::size_t) override { return open(true); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
-
-    bool key(string_t& k) override {
-        if (building())
-            m_key = std::move(k);
-        else if (m_depth == 1)
-            m_outer_key = std::move(k);
-        return true;
-    }
-
-    bool parse_error(std::size_t pos, const std::string&,
-                     const nlohmann::detail::exception& ex) override {
-        std::string what = ex.what();
-        if (const auto p = what.find("] "); p != std::string::npos) what.erase(0, p + 2);
-        m_error = make_error(ErrorCode::format,
-                             "invalid JSON at byte " + std::to_string(m_base + pos) + ": " + what);
-        return false;
-    }
-
-    std::optional<core::Error> m_error;
-    bool m_saw_target = false;
-
-  private:
-    bool building() const { return !m_stack.empty() || m_skip_depth > 0; }
-    bool at_element_level() const { return m_in_target && m_depth == m_target_depth; }
-
-    bool fail(std::string message) {
-        m_error = make_error(ErrorCode::format, std::move(message));
-        return false;
-    }
-
-    bool check_size() {
-        if (m_skip_depth > 0 || m_stack.empty()) return true;
-        if (m_position() - m_element_start <= m_opt.max_element_bytes) return true;
-        // Too big: drop what was built and only count nesting until the element ends.
-        m_skip_depth = static_cast<int>(m_stack.size());
-        m_stack.clear();
-        m_element = json();
-        return true;
-    }
-
-    /// Adds `v` to the element being built; returns where it went.
-    json* insert(json v) {
-        json* top = m_stack.back();
-        if (top->is_array()) {
-            top->push_back(std::move(v));
-            return &top->back();
-        }
-        json& slot = (*top)[m_key];
-        slot = std::move(v);
-        return &slot;
-    }
-
-    bool scalar(json v) {
-        if (m_skip_depth > 0) return true;
-        if (!m_stack.empty()) {
-            insert(std::move(v));
-            return check_size();
-        }
-        if (m_depth == 0) return fail("expected a JSON array, found a single value");
-        if (at_element_level()) return deliver(v);
-        return true;  // a field of the collection outside the array ("totalItems")
-    }
-
-    bool open(bool is_array) {
-        const bool element_start = !building() && at_element_level();
-        ++m_depth;
-        if (m_skip_depth > 0) {
-            ++m_skip_depth;
-            return true;
-        }
-        if (!m_stack.empty()) {
-            m_stack.push_back(insert(is_array ? json::array() : json::object()));
-            return check_size();
-        }
-        if (element_start) {
-            if (m_opt.validate_only) {
-                m_skip_depth = 1;
-                return true;
-            }
-            m_element = is_array ? json::array() : json::object();
-            m_stack.push_back(&m_element);
-            m_element_start = m_position();
-            return true;
-        }
-        if (m_depth == 1) {
-            if (m_opt.at == ArrayAt::root && !is_array)
-                return fail("expected a JSON array, found an object");
-            if (m_opt.at == ArrayAt::ordered_items && is_array)
-                return fail("expected a JSON object with \"orderedItems\", found an array");
-            if (m_opt.at == ArrayAt::root) enter_target();
-            return true;
-        }
-        if (m_depth == 2 && m_opt.at == ArrayAt::ordered_items && m_outer_key == "orderedItems") {
-            if (!is_array) return fail("\"orderedItems\" is not an array");
-            enter_target();
-        }
-        return true;
-    }
-
-    void enter_target() {
-        m_in_target = true;
-        m_saw_target = true;
-        m_target_depth = m_depth;
-    }
-
-    bool close() {
-        --m_depth;
-        if (m_skip_depth > 0) {
-            if (--m_skip_depth == 0) {
-                if (!m_opt.validate_only && m_on_oversize) m_on_oversize(m_index);
-                ++m_index;
-            }
-            return true;
-        }
-        if (!m_stack.empty()) {
-            m_stack.pop_back();
-            if (m_stack.empty()) return deliver(m_element);
-            return true;
-        }
-        if (m_in_target && m_depth < m_target_depth) m_in_target = false;
-        return true;
-    }
-
-    bool deliver(json& v) {
-        const auto index = m_index++;
-        if (m_opt.validate_only) return true;
-        auto r = m_on_element(v, index);
-        v = json();
-        if (!r) {
-            m_error = r.error();
+        const auto n = m_source->sgetn(m_buf.data() + m_end,
+                                       static_cast<std::streamsize>(m_buf.size() - m_end));
+        if (n <= 0) {
+            m_eof = true;
             return false;
         }
+        m_end += static_cast<std::size_t>(n);
         return true;
     }
 
+    /// The next byte that is not white space (consumed up to it), or -1 at the end.
+    int peek() {
+        for (;;) {
+            while (m_pos < m_end && is_space(m_buf[m_pos])) ++m_pos;
+            if (m_pos < m_end) return static_cast<unsigned char>(m_buf[m_pos]);
+            if (m_eof || !refill(m_buf.size())) return -1;
+        }
+    }
+
+    const char* data() const { return m_buf.data() + m_pos; }
+    std::size_t available() const { return m_end - m_pos; }
+    bool eof() const { return m_eof; }
+    void advance(std::size_t n) { m_pos += n; }
+    /// Absolute byte offset of data()[i].
+    std::uint64_t offset(std::size_t i = 0) const { return m_base + m_pos + i; }
+
+  private:
+    std::streambuf* m_source;
+    std::vector<char> m_buf;
+    std::size_t m_pos = 0, m_end = 0;
+    std::uint64_t m_base;
+    bool m_eof = false;
+};
+
+/// The array's elements, read from a Window: the document's outer structure is walked here,
+/// each value parsed from memory by JsonValueParser.
+class ElementReader {
+  public:
+    ElementReader(std::streambuf* source, std::uint64_t base, const ElementStreamOptions& o,
+                  const ElementCallback& on_element, const OversizeCallback& on_oversize)
+        : m_in(source, base),
+          m_opt(o),
+          m_on_element(on_element),
+          m_on_oversize(on_oversize),
+          m_parser(JsonValueLimits{
+              static_cast<std::size_t>(std::min(kMaxString, o.max_element_bytes)), 4096}) {}
+
+    Result<void> run() {
+        const int c = m_in.peek();
+        if (c < 0) return {};
+        if (c == '{' && m_opt.at == ArrayAt::root)
+            return fail("expected a JSON array, found an object");
+        if (c == '[' && m_opt.at == ArrayAt::ordered_items)
+            return fail("expected a JSON object with \"orderedItems\", found an array");
+        if (c != '[' && c != '{') {
+            if (c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n')
+                return fail("expected a JSON array, found a single value");
+            return syntax(0, std::string("unexpected '") + static_cast<char>(c) + "'");
+        }
+        m_in.advance(1);
+        if (c == '[') return items();
+        return members();
+    }
+
+    bool saw_target() const { return m_saw_target; }
+
+  private:
+    Result<void> fail(std::string message) { return make_error(ErrorCode::format, message); }
+
+    Result<void> syntax(std::size_t at, const std::string& what) {
+        return fail("invalid JSON at byte " + std::to_string(m_in.offset(at)) + ": " + what);
+    }
+
+    /// The collection's members: "orderedItems" streamed, every other value checked.
+    Result<void> members() {
+        if (m_in.peek() == '}') return {};
+        for (;;) {
+            if (m_in.peek() != '"') return syntax(0, "expected a string key in an object");
+            json key;
+            bool oversize = false;
+            if (auto r = value(true, nullptr, key, oversize); !r) return r;
+            if (m_in.peek() != ':') return syntax(0, "expected ':' after an object key");
+            m_in.advance(1);
+            const int c = m_in.peek();
+            if (key == "orderedItems" && c == '{') return fail("\"orderedItems\" is not an array");
+            if (key == "orderedItems" && c == '[') {
+                m_in.advance(1);
+                m_saw_target = true;
+                if (auto r = items(); !r) return r;
+            } else {
+                json ignored;
+                if (auto r = value(false, nullptr, ignored, oversize); !r) return r;
+            }
+            const int next = m_in.peek();
+            if (next == '}') return {};
+            if (next != ',') return syntax(0, "expected ',' or '}' after an object member");
+            m_in.advance(1);
+        }
+    }
+
+    /// The array's items up to its ']' (already past '[').
+    Result<void> items() {
+        if (m_in.peek() == ']') {
+            m_in.advance(1);
+            return {};
+        }
+        for (;;) {
+            if (auto r = element(); !r) return r;
+            const int next = m_in.peek();
+            if (next == ']') {
+                m_in.advance(1);
+                return {};
+            }
+            if (next != ',') {
+                if (next < 0) return syntax(0, "unexpected end of input in the array");
+                return syntax(0, "expected ',' or ']' after an array item");
+            }
+            m_in.advance(1);
+        }
+    }
+
+    Result<void> element() {
+        const auto index = m_index++;
+        const bool build = !m_opt.validate_only;
+        bool oversize = false;
+        if (auto r = value(build, m_opt.keep_keys, m_element, oversize); !r) return r;
+        if (oversize) {
+            if (build && m_on_oversize) m_on_oversize(index);
+            return {};
+        }
+        if (!build) return {};
+        auto r = m_on_element(m_element, index);
+        m_element = json();
+        return r;
+    }
+
+    /// Parses the value at the window's position into `out` (when `build`). A value over the
+    /// element size limit is passed over instead, and `oversize` set.
+    Result<void> value(bool build, const JsonKeyFilter* filter, json& out, bool& oversize) {
+        if (m_in.peek() < 0) return syntax(0, "unexpected end of input where a value should be");
+        const std::size_t limit = static_cast<std::size_t>(m_opt.max_element_bytes);
+        for (;;) {
+            const auto status =
+                m_parser.parse(m_in.data(), m_in.available(), m_in.eof(), build, filter, out);
+            if (status == JsonValueParser::Status::done) {
+                m_in.advance(m_parser.consumed());
+                return {};
+            }
+            if (status == JsonValueParser::Status::error) {
+                const auto at = m_parser.error_offset();
+                if (m_parser.limit_exceeded())
+                    return fail(m_parser.error() + " before byte " +
+                                std::to_string(m_in.offset(at)) +
+                                "; refused (a damaged or hostile file)");
+                return syntax(at, m_parser.error());
+            }
+            if (m_in.available() >= limit) {
+                oversize = true;
+                return pass_over();
+            }
+            // The window is at least one chunk past the value's start, or the value is too
+            // big for anything but pass_over: keep the buffer within the element limit.
+            m_in.refill(std::max(limit + kChunk, kChunk));
+        }
+    }
+
+    /// Passes over an element too big to hold by its structure alone (strings, brackets),
+    /// dropping the bytes as they go.
+    Result<void> pass_over() {
+        int depth = 0;
+        bool in_string = false, escape = false;
+        std::uint64_t run = 0;
+        for (;;) {
+            const char* p = m_in.data();
+            const std::size_t n = m_in.available();
+            for (std::size_t i = 0; i < n; ++i) {
+                const char c = p[i];
+                if (in_string) {
+                    if (++run > kMaxString)
+                        return fail("a string longer than " + std::to_string(kMaxString >> 20) +
+                                    " MiB before byte " + std::to_string(m_in.offset(i)) +
+                                    "; refused (a damaged or hostile file)");
+                    if (escape) {
+                        escape = false;
+                    } else if (c == '\\') {
+                        escape = true;
+                    } else if (c == '"') {
+                        in_string = false;
+                        if (depth == 0) return done_at(i + 1);
+                    }
+                } else if (c == '"') {
+                    in_string = true;
+                    run = 0;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (depth == 0) return done_at(i);  // a bare value ended by its container
+                    if (--depth == 0) return done_at(i + 1);
+                } else if (depth == 0 && (c == ',' || is_space(c))) {
+                    return done_at(i);
+                }
+            }
+            m_in.advance(n);
+            if (!m_in.refill(kChunk))
+                return syntax(0, "unexpected end of input in an element too big to read");
+        }
+    }
+
+    Result<void> done_at(std::size_t i) {
+        m_in.advance(i);
+        return {};
+    }
+
+    Window m_in;
     const ElementStreamOptions& m_opt;
-    const std::function<std::uint64_t()>& m_position;
     const ElementCallback& m_on_element;
     const OversizeCallback& m_on_oversize;
-    std::uint64_t m_base;
-    std::vector<json*> m_stack;
+    JsonValueParser m_parser;
     json m_element;
-    std::string m_key, m_outer_key;
-    int m_depth = 0, m_target_depth = 0, m_skip_depth = 0;
-    bool m_in_target = false;
-    std::uint64_t m_index = 0, m_element_start = 0;
+    std::uint64_t m_index = 0;
+    bool m_saw_target = false;
 };
 
 /// Consumes the JS assignment prefix; false when there is none within the first bytes.
@@ -307,22 +309,10 @@ Result<void> stream_json_elements(std::istream& in, const std::string& where,
                           "The archive may be damaged or not from Twitter/X; download it again.");
     }
     if (only_space_left(in)) return {};
-    ElementBuilder builder(options, position, on_element, on_oversize, position());
-    BoundedJsonBuf bounded(in.rdbuf(), std::min(kMaxString, options.max_element_bytes));
-    std::istream filtered(&bounded);
-    bool ok = false;
-    try {
-        ok = json::sax_parse(filtered, &builder, json::input_format_t::json, false);
-    } catch (const json::exception& e) {
-        builder.m_error = make_error(ErrorCode::format, std::string("invalid JSON: ") + e.what());
-    }
-    if (bounded.error())
-        builder.m_error = make_error(
-            ErrorCode::format, *bounded.error() + " before byte " + std::to_string(position()) +
-                                   "; refused (a damaged or hostile file)");
-    if (!ok || builder.m_error) {
-        core::Error e =
-            builder.m_error ? *builder.m_error : make_error(ErrorCode::format, "invalid JSON");
+    ElementReader reader(in.rdbuf(), position(), options, on_element, on_oversize);
+    auto r = reader.run();
+    if (!r) {
+        core::Error e = r.error();
         if (e.code == ErrorCode::format) {
             e.message = where + ": " + e.message;
             if (e.hint.empty())
@@ -330,7 +320,7 @@ Result<void> stream_json_elements(std::istream& in, const std::string& where,
         }
         return e;
     }
-    if (options.at == ArrayAt::ordered_items && !builder.m_saw_target)
+    if (options.at == ArrayAt::ordered_items && !reader.saw_target())
         return make_error(ErrorCode::format, where + " has no \"orderedItems\" array",
                           "Is this an ActivityPub outbox.json?");
     return {};

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
+#include "import/json_value_parser.h"
 
 namespace kith::import {
 
@@ -28,6 +29,9 @@ struct ElementStreamOptions {
     std::uint64_t max_element_bytes = std::uint64_t{64} << 20;
     /// Only check the syntax; no element is built or delivered.
     bool validate_only = false;
+    /// When set, object members whose key it does not keep are checked but left out of the
+    /// elements (at every depth): what the importer never reads is never built.
+    const JsonKeyFilter* keep_keys = nullptr;
 };
 
 /// Called once per element with its index; an Error stops the parse and is returned.
@@ -37,8 +41,10 @@ using ElementCallback =
 using OversizeCallback = std::function<void(std::uint64_t index)>;
 
 /// Parses `in` and calls `on_element` for every element of the array. `position` returns the
-/// bytes consumed so far (for size limits and error offsets). Numbers keep their exact 64-bit
-/// integer values. Syntax errors, a missing array and a JS prefix without '=' are format
+/// bytes consumed before the call (the base of error offsets). The input is read in large
+/// chunks and each element parsed from memory (import/json_value_parser.h); an element over
+/// the size limit is passed over by a structural scan, never held whole. Numbers keep their exact
+/// 64-bit integer values. Syntax errors, a missing array and a JS prefix without '=' are format
 /// Errors naming `where` and the byte offset. An empty or blank input is an empty array.
 core::Result<void> stream_json_elements(std::istream& in, const std::string& where,
                                         const ElementStreamOptions& options,

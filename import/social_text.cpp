@@ -38,7 +38,11 @@ std::string str_field(const json& obj, std::string_view key) {
 
 std::string id_field(const json& obj, std::string_view key) {
     const json* v = find(obj, key);
-    if (!v) return {};
+    return v ? id_value(*v) : std::string();
+}
+
+std::string id_value(const json& value) {
+    const json* v = &value;
     if (v->is_number_unsigned()) return std::to_string(v->get<std::uint64_t>());
     if (v->is_number_integer()) {
         const auto i = v->get<std::int64_t>();
@@ -56,7 +60,11 @@ std::string id_field(const json& obj, std::string_view key) {
 
 std::optional<std::int64_t> int_field(const json& obj, std::string_view key) {
     const json* v = find(obj, key);
-    if (!v) return std::nullopt;
+    return v ? int_value(*v) : std::nullopt;
+}
+
+std::optional<std::int64_t> int_value(const json& value) {
+    const json* v = &value;
     if (v->is_number_integer()) return v->get<std::int64_t>();
     if (!v->is_string()) return std::nullopt;
     const auto& s = v->get_ref<const std::string&>();

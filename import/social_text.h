@@ -21,9 +21,15 @@ std::string str_field(const nlohmann::json& obj, std::string_view key);
 /// the streaming parser keeps it). Empty when absent or not a whole number in 0 – 2^64-1.
 std::string id_field(const nlohmann::json& obj, std::string_view key);
 
+/// id_field() of a value itself (an array item); empty for null.
+std::string id_value(const nlohmann::json& v);
+
 /// An integer at `key` that may be written as a string ("favorite_count":"0"); nullopt when
 /// absent or not a whole number.
 std::optional<std::int64_t> int_field(const nlohmann::json& obj, std::string_view key);
+
+/// int_field() of a value itself (an array item); nullopt for null.
+std::optional<std::int64_t> int_value(const nlohmann::json& v);
 
 /// The code points [from, to) of UTF-8 `s` (Twitter's entity indices count code points, not
 /// bytes or UTF-16 units). Out-of-range bounds are clamped.

@@ -132,10 +132,11 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
     const std::string& shown = archive_run.shown;
     PassProgress& pass = archive_run.pass;
     const auto stream = [&](ArchiveReader& reader, const std::string& rel, bool validate,
-                            const LocatedElement& on_element) {
+                            const JsonKeyFilter* keep, const LocatedElement& on_element) {
         ElementStreamOptions opt;
         opt.skip_js_assignment = true;
         opt.validate_only = validate;
+        opt.keep_keys = keep;
         return stream_entry_elements(reader, shown + ":" + rel, opt, sink, pass, on_element);
     };
 
@@ -162,7 +163,7 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
             }
             if (role_by_name(rel) == Role::none) return {};
             data_files.push_back(rel);
-            return stream(reader, rel, true, {});
+            return stream(reader, rel, true, nullptr, {});
         });
     if (!checked) return checked.error();
     if (plan.me.id.empty()) {
@@ -196,7 +197,8 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
                 const int wanted = lists ? 3 : dms ? 2 : 1;
                 if (role == Role::none || wanted != pass.pass) return {};
                 if (lists) plan.lists_present.insert(role);
-                return stream(reader, rel, false,
+                const auto* keep = role == Role::tweets ? &TwitterConverter::tweet_keys() : nullptr;
+                return stream(reader, rel, false, keep,
                               [&](const json& el, const std::string& where) -> Result<void> {
                                   switch (role) {
                                       case Role::tweets:

@@ -189,8 +189,7 @@ class TwitterConverter::Impl {
         if (text.empty()) text = html_unescape(str_field(t, "text"));
         if (const auto range = t.find("display_text_range");
             range != t.end() && range->is_array() && range->size() == 2) {
-            const json pair = json{{"a", (*range)[0]}, {"b", (*range)[1]}};
-            const auto from = int_field(pair, "a"), to = int_field(pair, "b");
+            const auto from = int_value((*range)[0]), to = int_value((*range)[1]);
             if (from && to && *from >= 0 && *to > *from)
                 text = slice_code_points(text, static_cast<std::size_t>(*from),
                                          static_cast<std::size_t>(*to));
@@ -271,10 +270,8 @@ class TwitterConverter::Impl {
         const auto take_list = [&](const json& obj, const char* key) {
             const auto it = obj.find(key);
             if (it == obj.end() || !it->is_array()) return;
-            for (const auto& v : *it) {
-                const json holder = json{{"v", v}};
-                if (auto id = id_field(holder, "v"); !id.empty()) ids.insert(id);
-            }
+            for (const auto& v : *it)
+                if (auto id = id_value(v); !id.empty()) ids.insert(id);
         };
         for (const auto& m : messages) {
             if (!m.is_object()) continue;
@@ -342,6 +339,28 @@ TwitterConverter::TwitterConverter(core::RecordSink& sink, TwitterOwner me)
     : m_impl(std::make_unique<Impl>(sink, std::move(me))) {}
 
 TwitterConverter::~TwitterConverter() = default;
+
+const JsonKeyFilter& TwitterConverter::tweet_keys() {
+    static const JsonKeyFilter keys{"tweet",
+                                    "id_str",
+                                    "id",
+                                    "created_at",
+                                    "user",
+                                    "screen_name",
+                                    "name",
+                                    "retweeted_status",
+                                    "in_reply_to_user_id_str",
+                                    "in_reply_to_user_id",
+                                    "in_reply_to_screen_name",
+                                    "in_reply_to_status_id_str",
+                                    "in_reply_to_status_id",
+                                    "entities",
+                                    "user_mentions",
+                                    "full_text",
+                                    "text",
+                                    "display_text_range"};
+    return keys;
+}
 
 Result<void> TwitterConverter::tweet(const json& element, const std::string& where) {
     return m_impl->tweet(element, where);

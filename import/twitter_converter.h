@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/importer.h"
+#include "import/json_value_parser.h"
 
 namespace kith::import {
 
@@ -27,6 +28,10 @@ class TwitterConverter {
     TwitterConverter(const TwitterConverter&) = delete;
     TwitterConverter& operator=(const TwitterConverter&) = delete;
 
+    /// Every key tweet() reads, at any depth: what the streaming parser must build of a tweet
+    /// (the rest, e.g. "edit_info", "source", "urls", is checked and dropped). A key tweet()
+    /// starts to read must be added here.
+    static const JsonKeyFilter& tweet_keys();
     /// One element of tweets.js / tweet.js (wrapped in {"tweet":…} or not) or a Grailbird file.
     core::Result<void> tweet(const nlohmann::json& element, const std::string& where);
     /// One {"dmConversation":…} of direct-messages.js or, with `group`, direct-messages-group.js.
