@@ -12,8 +12,8 @@ shift
 
 # ASan: the first report ends the process with an error (halt_on_error, also the default), so the
 # test that started it fails; leaks are checked at every exit; globals' constructors must not read
-# other translation units' uninitialised globals (check_initialization_order + strict_init_order).
-export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:check_initialization_order=1:strict_init_order=1
+# other translation units' uninitialised globals (check_initialization_order).
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:check_initialization_order=1
 # UBSan: the code is built with -fno-sanitize-recover=all, so every finding aborts; halt_on_error
 # says the same at run time (for any library built with recovery) and the stack shows where.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
