@@ -57,12 +57,15 @@ build() {
     cmake --build "$dir" -j "$jobs"
 }
 
-# The parsers' and the database's suites again, built with AddressSanitizer + UBSan; any report
-# fails its test. KITH_ASAN_ALL=1 builds and runs every suite (CLI and GUI too) that way.
+# The suites again, built with AddressSanitizer + UBSan; any report fails its test (options and
+# suppressions: tests/run_sanitized.sh). By default the core, db and import suites. KITH_ASAN_ALL=1
+# builds and runs every CTest that way (CLI, keyring, the desktop app's under Xvfb, bench_small):
+# not green yet — the CLI's concurrency test fails there (issue 9), the GUI's was never run.
 asan_dir=${KITH_ASAN_BUILD_DIR:-build-asan}
 sanitized_tests() {
-  local targets=(kith_core_tests kith_db_tests kith_import_tests) filter='^kith_(core|db|import)_tests'
-  if [ "${KITH_ASAN_ALL:-}" = "1" ]; then targets=(all); filter='.'; fi
+  local targets=(kith_core_tests kith_db_tests kith_import_tests)
+  local filter=(-R '^kith_(core|db|import)_tests')
+  if [ "${KITH_ASAN_ALL:-}" = "1" ]; then targets=(all); filter=(); fi
   export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
   # Never -Werror here: with the sanitizers at -O1, GCC 12 warns falsely inside libstdc++
   # (std::regex: "may be used uninitialized"); the normal build keeps warnings as errors.
@@ -71,9 +74,7 @@ sanitized_tests() {
     -DKITH_SANITIZE=ON >/dev/null &&
     cmake --build "$asan_dir" -j "$jobs" --target "${targets[@]}" || return 1
   say "Running tests under ASan + UBSan ($asan_dir)"
-  ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1 \
-    UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir "$asan_dir" --output-on-failure -j "$jobs" -R "$filter" "$@"
+  bash tests/run_sanitized.sh "$asan_dir" -j "$jobs" "${filter[@]}" "$@"
 }
 
 # Every libFuzzer target for a few seconds (tests/fuzz; longer runs: see README).
