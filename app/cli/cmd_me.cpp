@@ -6,6 +6,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
 #include "app/cli/identity_arg.h"
+#include "app/shared/me_claim_text.h"
 #include "db/identity_repo.h"
 #include "db/me_claim.h"
 
@@ -18,23 +19,6 @@ namespace {
 struct MeArgs {
     std::string identity, kind;
 };
-
-void explain(std::ostream& o, const core::Identity& id, const db::MeClaim& c) {
-    o << "Added " << core::to_string(id.kind) << " " << id.value << " (me)\n";
-    if (!c.previous_person_id) return;
-    o << "It was " << c.previous_person_name << " (#" << c.previous_person_id
-      << "), made by an import before Kith knew it was yours. Redone as if it had known: "
-      << c.interactions_changed << " interactions (who sent what, who owes a reply), "
-      << c.threads_changed << " conversations";
-    if (c.interactions_removed)
-        o << "; " << c.interactions_removed << " messages between your own addresses removed";
-    o << ".\n";
-    if (c.previous_person_archived)
-        o << c.previous_person_name << " (#" << c.previous_person_id
-          << ") has no identity or history left and is archived (notes and follow-ups stay): "
-             "kith-cli person archive '#"
-          << c.previous_person_id << "' --undo brings them back.\n";
-}
 
 Result<void> me_add(CliContext& ctx, const MeArgs& a) {
     auto db = ctx.database();
@@ -54,7 +38,7 @@ Result<void> me_add(CliContext& ctx, const MeArgs& a) {
                         {"interactions_removed", claim->interactions_removed},
                         {"threads_changed", claim->threads_changed}});
     else
-        explain(ctx.out(), *id, *claim);
+        ctx.out() << me_claim_text(*id, *claim);
     return {};
 }
 

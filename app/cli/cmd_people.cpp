@@ -134,7 +134,7 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
     o << "\n  last contact: "
       << (row->last_contact
               ? core::format_date(*row->last_contact) + " (" +
-                    core::format_age(*row->last_contact, now) + " ago, " + row->last_channel + ")"
+                    core::format_relative(*row->last_contact, now) + ", " + row->last_channel + ")"
               : std::string("never"))
       << "\n";
     o << "  reciprocity: " << reciprocity_line(*reciprocity) << "\n";
