@@ -116,4 +116,11 @@ std::string format_age(TimePoint then, TimePoint now) {
     return std::to_string(days_ / 365) + " yr" + suffix;
 }
 
+std::string format_relative(TimePoint then, TimePoint now) {
+    std::string age = format_age(then, now);
+    if (age == "just now") return age;
+    if (then > now) return "in " + age.substr(0, age.size() - std::string_view(" ahead").size());
+    return age + " ago";
+}
+
 }  // namespace kith::core

@@ -32,5 +32,7 @@ std::optional<TimePoint> parse_iso(std::string_view text,
 
 /// A human age: "just now", "5 min", "3 h", "4 d", "6 wk", "3 mo", "2 yr".
 std::string format_age(TimePoint then, TimePoint now);
+/// format_age as a phrase that reads right either side of now: "3 d ago", "in 3 d", "just now".
+std::string format_relative(TimePoint then, TimePoint now);
 
 }  // namespace kith::core

@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "app/cli/secret_prompt.h"
 #include "app/shared/demo_generator.h"
 #include "app/shared/source_secret.h"
+#include "db/identity_repo.h"
 #include "db/import_runner.h"
 #include "db/migrations.h"
 #include "import/importer_registry.h"
@@ -94,6 +96,25 @@ Result<void> report(CliContext& ctx, const db::ImportResult& r) {
     return {};
 }
 
+// Email direction comes from my addresses: without one every message counts as received and
+// nobody can owe anyone a reply. Said after the run (nothing is lost: claiming the address later
+// redoes what was imported), on stderr so that --json output stays clean.
+void hint_if_no_address_of_mine(CliContext& ctx, db::Database& db, const std::string& kind,
+                                const db::ImportCounts& counts) {
+    static constexpr std::string_view kEmailKinds[] = {"mbox", "maildir", "eml", "imap"};
+    if (counts.added == 0 ||
+        std::find(std::begin(kEmailKinds), std::end(kEmailKinds), kind) == std::end(kEmailKinds))
+        return;
+    auto mine = db::IdentityRepo(db).mine();
+    if (!mine) return;
+    for (const auto& i : *mine)
+        if (i.kind == core::IdentityKind::email) return;
+    ctx.err() << "Note: Kith does not know your email address yet, so every message counts as "
+                 "received and none as sent by you (no \"you owe a reply\", no \"waiting on "
+                 "them\").\nTell it: kith-cli me add-identity you@example.org — what was just "
+                 "imported is redone, no need to import again.\n";
+}
+
 Result<void> run(CliContext& ctx, core::ImportRequest req, bool ask_password,
                  std::size_t batch_size) {
     auto importer = import::make_importer(req.kind);
@@ -109,7 +130,9 @@ Result<void> run(CliContext& ctx, core::ImportRequest req, bool ask_password,
     TerminalProgress progress(ctx.err());
     auto r = db::run_import(**db, *importer, req, progress, ctx.now(), {batch_size});
     if (!r) return explain_refused_secret(r.error(), req, *origin);
-    return report(ctx, *r);
+    if (auto shown = report(ctx, *r); !shown) return shown;
+    hint_if_no_address_of_mine(ctx, **db, req.kind, r->counts);
+    return {};
 }
 
 Result<void> import_cmd(CliContext& ctx, const ImportArgs& a) {

@@ -1,10 +1,11 @@
-// person add|show|list|edit|archive, identity add|remove, me add-identity|show.
+// person add|show|list|edit|archive, identity add|remove.
 #include <CLI/CLI.hpp>
 
 #include <ostream>
 
 #include "app/cli/cli_context.h"
 #include "app/cli/commands.h"
+#include "app/cli/identity_arg.h"
 #include "app/cli/json_out.h"
 #include "app/shared/followers_view.h"
 #include "app/shared/person_lookup.h"
@@ -29,16 +30,6 @@ struct PersonArgs {
     bool archived = false, undo = false;
     int limit = 0;
 };
-
-Result<core::Identity> identity_arg(const std::string& value, const std::string& kind) {
-    if (kind.empty()) return core::parse_identity(value);
-    const auto k = core::parse_identity_kind(kind);
-    if (!k)
-        return core::make_error(core::ErrorCode::invalid_input,
-                                "unknown identity kind '" + kind + "'",
-                                "Kinds: email, twitter, mastodon, website, phone, linkedin.");
-    return core::normalize_identity(*k, value);
-}
 
 std::string cadence_text(const core::Cadence& c) {
     if (c.source == core::CadenceSource::none) return "none";
@@ -143,7 +134,7 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
     o << "\n  last contact: "
       << (row->last_contact
               ? core::format_date(*row->last_contact) + " (" +
-                    core::format_age(*row->last_contact, now) + " ago, " + row->last_channel + ")"
+                    core::format_relative(*row->last_contact, now) + ", " + row->last_channel + ")"
               : std::string("never"))
       << "\n";
     o << "  reciprocity: " << reciprocity_line(*reciprocity) << "\n";
@@ -224,12 +215,12 @@ Result<void> person_archive(CliContext& ctx, const PersonArgs& a) {
     return {};
 }
 
-Result<void> identity_change(CliContext& ctx, const PersonArgs& a, bool add, bool me) {
+Result<void> identity_change(CliContext& ctx, const PersonArgs& a, bool add) {
     auto db = ctx.database();
     if (!db) return db.error();
     auto ident = identity_arg(a.identities.front(), a.kind);
     if (!ident) return ident.error();
-    auto id = me ? db::PeopleRepo(**db).me(ctx.now()) : lookup_person(**db, a.person);
+    auto id = lookup_person(**db, a.person);
     if (!id) return id.error();
     db::IdentityRepo repo(**db);
     if (add) {
@@ -244,7 +235,7 @@ Result<void> identity_change(CliContext& ctx, const PersonArgs& a, bool add, boo
                         {"added", add}});
     else
         ctx.out() << (add ? "Added " : "Removed ") << core::to_string(ident->kind) << " "
-                  << ident->value << (me ? " (me)" : "") << "\n";
+                  << ident->value << "\n";
     return {};
 }
 
@@ -297,17 +288,9 @@ void register_people_commands(CLI::App& app, CliContext& ctx) {
         sub->add_option("identity", a->identities, "The identity")->required()->expected(1);
         sub->add_option("--kind", a->kind, "email, twitter, mastodon, website, phone, linkedin");
         sub->callback([&ctx, a, adding] {
-            ctx.action = [&ctx, a, adding] { return identity_change(ctx, *a, adding, false); };
+            ctx.action = [&ctx, a, adding] { return identity_change(ctx, *a, adding); };
         });
     }
-
-    auto* me = app.add_subcommand("me", "My own identities (they decide in/out direction)");
-    me->require_subcommand(1);
-    auto* me_add = me->add_subcommand("add-identity", "Add one of my identities");
-    me_add->add_option("identity", a->identities, "Email, handle, URL…")->required()->expected(1);
-    me_add->add_option("--kind", a->kind, "email, twitter, mastodon, website, phone, linkedin");
-    me_add->callback(
-        [&ctx, a] { ctx.action = [&ctx, a] { return identity_change(ctx, *a, true, true); }; });
 }
 
 }  // namespace kith::app

@@ -32,7 +32,7 @@ void print_section(std::ostream& o, const char* title, const std::vector<core::R
           << core::to_string(i.channel) << " · ";
         switch (i.rule) {
             case core::ReminderRule::going_cold:
-                o << "last contact " << core::format_age(i.at, now) << " ago, cadence "
+                o << "last contact " << core::format_relative(i.at, now) << ", cadence "
                   << i.cadence.days.count() << " d (" << core::to_string(i.cadence.source) << ")";
                 break;
             case core::ReminderRule::followup:

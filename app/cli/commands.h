@@ -9,7 +9,8 @@ namespace kith::app {
 
 class CliContext;
 
-void register_people_commands(CLI::App& app, CliContext& ctx);    // person, identity, me
+void register_people_commands(CLI::App& app, CliContext& ctx);    // person, identity
+void register_me_commands(CLI::App& app, CliContext& ctx);        // me
 void register_log_commands(CLI::App& app, CliContext& ctx);       // log, followup
 void register_circle_commands(CLI::App& app, CliContext& ctx);    // circle, cadence
 void register_today_commands(CLI::App& app, CliContext& ctx);     // today

@@ -38,6 +38,7 @@ int run_cli(int argc, const char* const* argv, CliContext& ctx) {
     app.add_flag("--yes,-y", ctx.yes, "Answer yes to questions (create new people when logging)");
     app.fallthrough();
     register_people_commands(app, ctx);
+    register_me_commands(app, ctx);
     register_log_commands(app, ctx);
     register_circle_commands(app, ctx);
     register_today_commands(app, ctx);

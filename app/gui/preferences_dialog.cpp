@@ -12,9 +12,11 @@
 
 #include "app/gui/today_presenter.h"
 #include "app/gui/wx_text.h"
+#include "app/shared/me_claim_text.h"
 #include "core/identity_normalizer.h"
 #include "db/database.h"
 #include "db/identity_repo.h"
+#include "db/me_claim.h"
 #include "db/people_repo.h"
 #include "db/settings_repo.h"
 
@@ -112,10 +114,13 @@ void PreferencesDialog::reload_identities() {
 core::Result<void> PreferencesDialog::add_identity(const std::string& text) {
     auto id = core::parse_identity(text);
     if (!id) return id.error();
-    auto me = db::PeopleRepo(m_db).me(m_clock->now());
-    if (!me) return me.error();
-    if (auto r = db::IdentityRepo(m_db).add(*me, *id, m_clock->now()); !r) return r.error();
+    // An import before Kith knew this address may have made it someone else's: claiming it
+    // redoes what was imported as if Kith had known.
+    auto claim = db::claim_identity_as_mine(m_db, *id, m_clock->now());
+    if (!claim) return claim.error();
     reload_identities();
+    if (claim->previous_person_id)
+        wxMessageBox(ui(me_claim_text(*id, *claim)), "Kith", wxOK | wxICON_INFORMATION, this);
     return {};
 }
 

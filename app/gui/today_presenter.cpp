@@ -15,12 +15,6 @@ namespace {
 
 constexpr std::size_t kTextChars = 140;
 
-// The "ahead" suffix of core::format_age reads badly in a "when" column; "in …" reads well.
-std::string strip_suffix(std::string s, std::string_view suffix) {
-    if (s.ends_with(suffix)) s.resize(s.size() - suffix.size());
-    return s;
-}
-
 std::int64_t local_day(core::TimePoint t, std::chrono::seconds utc_offset) {
     return std::chrono::floor<std::chrono::days>(t + utc_offset).time_since_epoch().count();
 }
@@ -76,10 +70,7 @@ std::string_view channel_label(core::Channel channel) {
 }
 
 std::string age_text(core::TimePoint at, core::TimePoint now) {
-    const std::string age = core::format_age(at, now);
-    if (age == "just now") return age;
-    if (at > now) return "in " + strip_suffix(age, " ahead");
-    return age + " ago";
+    return core::format_relative(at, now);
 }
 
 std::string due_text(core::TimePoint due, core::TimePoint now, std::chrono::seconds utc_offset) {

@@ -40,3 +40,11 @@ TEST_CASE("ages read like a person would say them") {
     CHECK(format_age(now - days{100}, now) == "3 mo");
     CHECK(format_age(now - days{800}, now) == "2 yr");
 }
+
+TEST_CASE("relative times read right on both sides of now (a clock ahead, a future date)") {
+    const auto now = *parse_iso("2026-11-25T12:00:00Z");
+    CHECK(format_relative(now - days{42}, now) == "6 wk ago");
+    CHECK(format_relative(now + days{6}, now) == "in 6 d");
+    CHECK(format_relative(now + hours{3}, now) == "in 3 h");
+    CHECK(format_relative(now + seconds{20}, now) == "just now");
+}

@@ -85,13 +85,8 @@ std::vector<std::string> field(const json& list, const char* key) {
     return out;
 }
 
-}  // namespace
-
-TEST_CASE("email: today --json lists exactly the owe-reply and waiting threads of a mailbox") {
-    TempDir dir;
-    const KithCli cli(dir);
-    cli.ok({"me", "add-identity", "me@example.org"});
-
+// The generated mailbox in mbox, Maildir (with a duplicate in .Sent) and .eml form.
+void write_mailbox(const TempDir& dir) {
     std::string mbox;
     for (const auto& m : kMbox) mbox += "From x@y Sun Nov 22 09:00:00 2026\n" + render(m) + "\n";
     write_file(dir / "all.mbox", mbox);
@@ -102,6 +97,27 @@ TEST_CASE("email: today --json lists exactly the owe-reply and waiting threads o
     // The same message again in the Maildir's Sent folder and as a saved .eml: deduplicated.
     write_file(dir / "Mail" / ".Sent" / "cur" / "1764000099.y:2,S", render(kMbox[2]));
     write_file(dir / "saved" / "t1-3.eml", render(kMbox[2]));
+}
+
+// Exactly the threads the mailbox's truth says: I owe Ana and Fay, I wait on Ben.
+void check_today(const KithCli& cli) {
+    const auto today = cli.json({"today"});
+    INFO("today: " << today.dump(1));
+    CHECK(field(today["owe_reply"], "external_id") ==
+          std::vector<std::string>{"<t1-3@x>", "<t6-1@x>"});
+    CHECK(field(today["owe_reply"], "person") == std::vector<std::string>{"Ana Ruiz", "Fay"});
+    CHECK(field(today["owe_reply"], "thread") == std::vector<std::string>{"<t1-1@x>", "<t6-1@x>"});
+    CHECK(field(today["waiting"], "external_id") == std::vector<std::string>{"<t2-2@x>"});
+    CHECK(field(today["waiting"], "person") == std::vector<std::string>{"Ben Okafor"});
+}
+
+}  // namespace
+
+TEST_CASE("email: today --json lists exactly the owe-reply and waiting threads of a mailbox") {
+    TempDir dir;
+    const KithCli cli(dir);
+    cli.ok({"me", "add-identity", "me@example.org"});
+    write_mailbox(dir);
 
     auto r = cli.json({"import", "mbox", (dir / "all.mbox").string()});
     CHECK(r["added"] == kMbox.size());
@@ -114,16 +130,30 @@ TEST_CASE("email: today --json lists exactly the owe-reply and waiting threads o
     r = cli.json({"import", "mbox", (dir / "all.mbox").string()});
     CHECK(r["added"] == 0);  // a re-run never duplicates
 
-    const auto today = cli.json({"today"});
-    INFO("today: " << today.dump(1));
-    CHECK(field(today["owe_reply"], "external_id") ==
-          std::vector<std::string>{"<t1-3@x>", "<t6-1@x>"});
-    CHECK(field(today["owe_reply"], "person") == std::vector<std::string>{"Ana Ruiz", "Fay"});
-    CHECK(field(today["owe_reply"], "thread") == std::vector<std::string>{"<t1-1@x>", "<t6-1@x>"});
-    CHECK(field(today["waiting"], "external_id") == std::vector<std::string>{"<t2-2@x>"});
-    CHECK(field(today["waiting"], "person") == std::vector<std::string>{"Ben Okafor"});
-
+    check_today(cli);
     const auto stats = cli.json({"stats"});
     CHECK(stats["by_channel"]["email"] == kMbox.size() + kMaildir.size());
     CHECK(stats["by_kind"]["reply"] == 5);  // t1-2, t1-3, t2-2, t4-2, t9-2
+}
+
+TEST_CASE("email: imported before Kith knew my address, then me add-identity: the same Today") {
+    TempDir dir;
+    const KithCli cli(dir);
+    write_mailbox(dir);
+    const auto first = cli.ok({"import", "mbox", (dir / "all.mbox").string()});
+    INFO("stderr: " << first.err);
+    CHECK(first.err.find("does not know your email address") != std::string::npos);
+    CHECK(first.err.find("kith-cli me add-identity") != std::string::npos);
+    cli.ok({"import", "maildir", (dir / "Mail").string()});
+    CHECK(cli.json({"today"})["owe_reply"].empty());  // nothing can be owed without a "me"
+
+    const auto claimed = cli.ok({"me", "add-identity", "me@example.org"});
+    CHECK(claimed.out.find("It was Me Myself") != std::string::npos);
+    check_today(cli);
+    // Known now: a later import that adds mail says nothing more about it.
+    write_file(dir / "new" / "k1.eml", render({kAna, kMe, "", "Tue, 24 Nov 2026 11:00:00 +0000",
+                                               "k1@x", "", "", "", "Thanks", "See you"}));
+    const auto later = cli.ok({"import", "eml", (dir / "new").string()});
+    CHECK(later.out.find("1 added") != std::string::npos);
+    CHECK(later.err.find("does not know") == std::string::npos);
 }
