@@ -121,3 +121,28 @@ TEST_CASE("the app's reader and writer and kith-cli imports share the database w
     REQUIRE(backups.size() == 1);
     CHECK(db::check_database_file(backups.front().path).ok());
 }
+
+// POSIX record locks belong to the process, and closing ANY descriptor of a file drops all of
+// them (sqlite.org/howtocorrupt.html §2.2). Opening a second connection in this process used to
+// read the file's header through its own descriptor, silently dropping the lock that tells other
+// processes this one still uses the WAL. The next kith-cli to exit then took that for "last
+// user", checkpointed while this process wrote, and deleted the WAL and its index under it:
+// writes lost and indexes out of step with their tables.
+TEST_CASE("a second connection in the app keeps the first one's claim on the WAL") {
+    TempDir dir;
+    const KithCli cli(dir);
+    cli.ok({"init"});
+    auto first = open_or_stop(cli.db);
+    REQUIRE(db::load_stats(*first).ok());  // a read: in WAL mode the connection keeps its lock
+    auto second = open_or_stop(cli.db);    // e.g. a worker thread opening its own connection
+    REQUIRE(db::load_stats(*second).ok());
+
+    cli.ok({"stats"});  // another process opens the database and exits
+    const fs::path wal = cli.db.string() + "-wal";
+    CHECK_MESSAGE(fs::exists(wal), "a process that exited deleted the WAL this one still uses");
+
+    REQUIRE(db::PeopleRepo(*first).add("Ana Ruiz", "", core::from_unix(1790000000)).ok());
+    REQUIRE(db::PeopleRepo(*second).add("Bo Lind", "", core::from_unix(1790000000)).ok());
+    // What this process committed must be what every other process sees.
+    CHECK(cli.json({"stats"}).value("people", -1) == 2);
+}
