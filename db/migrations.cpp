@@ -415,6 +415,9 @@ void apply_migrations(SQLite::Database& db, int from_version, int to_version) {
     for (const auto& m : kMigrations) {
         if (m.version <= from_version || m.version > to_version) continue;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Two programs opening an old file at once both read the old version; the one that gets
+        // the write lock second finds the migration done and must not run it again.
+        if (db.execAndGet("PRAGMA user_version").getInt() >= m.version) continue;
         db.exec(std::string(m.sql));
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         db.exec("PRAGMA user_version = " + std::to_string(m.version));

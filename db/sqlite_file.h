@@ -1,13 +1,14 @@
 #pragma once
-// Facts about database files read without SQLite, so foreign or damaged files are never opened
-// for writing.
+// Facts about database files read without opening a connection, so foreign or damaged files are
+// never opened for writing.
 
 #include <filesystem>
 #include <string>
 
 namespace kith::db {
 
-/// True when `path` starts with SQLite's header magic ("SQLite format 3").
+/// True when `path` starts with SQLite's header magic ("SQLite format 3"). Read through SQLite's
+/// file layer, so it is safe on a file this process has open in other connections.
 bool has_sqlite_header(const std::filesystem::path& path);
 
 /// `path` quoted for a POSIX shell when it needs it, for commands shown to the user.

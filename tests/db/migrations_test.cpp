@@ -235,3 +235,21 @@ TEST_CASE("a migration that fails leaves the file at the version before it") {
     SQLite::Database sql(path, SQLite::OPEN_READONLY);
     CHECK(sql.execAndGet("SELECT count(*) FROM interactions").getInt() == 3);
 }
+
+TEST_CASE("a program that read the old version after another one migrated does not migrate again") {
+    // Two programs (the app and a kith-cli) opening an old file at once both read its version
+    // before either migrates; the second to get the write lock must find the work done.
+    const int from = db::latest_schema_version() - 2;
+    REQUIRE(from >= 1);
+    TempDir dir;
+    const auto path = dir / "kith.db";
+    write_database_at_version(path, from);
+    SQLite::Database late(path, SQLite::OPEN_READWRITE);
+    REQUIRE(late.execAndGet("PRAGMA user_version").getInt() == from);
+    REQUIRE(open_db(path) != nullptr);  // the first program migrates to the latest version
+    CHECK_NOTHROW(db::apply_migrations(late, from));
+    CHECK(pragma_of(path, "user_version") == db::latest_schema_version());
+    SQLite::Database sql(path, SQLite::OPEN_READONLY);
+    CHECK(sql.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(sql.execAndGet("SELECT count(*) FROM interactions").getInt() == 3);
+}

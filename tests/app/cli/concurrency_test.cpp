@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -59,14 +60,22 @@ TEST_CASE("the app's reader and writer and kith-cli imports share the database w
         errors.push_back(who + ": " + e.message);
     };
 
-    // The app's writer: quick logs, one transaction each, while imports run.
+    // The app's main connection is open and has read before its workers open theirs: opening a
+    // second connection in one process once dropped the first one's file locks.
+    auto main_conn = open_or_stop(cli.db);
+    REQUIRE(db::load_stats(*main_conn).ok());
+
+    // The app's writer: quick logs, one transaction each, while imports run and after they end
+    // (when the last kith-cli has exited).
+    std::atomic<int> logs{0};
     std::thread writer([&] {
         auto conn = open_or_stop(cli.db);
-        for (int i = 0; i < kLogs; ++i) {
+        for (int after = 0; logs < kLogs || after < 5; ++logs) {
+            if (imports_done) ++after;
             db::ManualLog log;
             log.person_ids = {person};
-            log.at = core::from_unix(1790000000 + i * 60);
-            log.notes = "coffee " + std::to_string(i);
+            log.at = core::from_unix(1790000000 + logs * 60);
+            log.notes = "coffee " + std::to_string(logs);
             if (auto r = db::log_interaction(*conn, log, core::from_unix(1790100000)); !r)
                 failed("writer", r.error());
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -74,8 +83,7 @@ TEST_CASE("the app's reader and writer and kith-cli imports share the database w
     });
     // The app's reader: the views read again and again; and a backup from its own connection.
     int reads = 0;
-    std::thread reader([&] {
-        auto conn = open_or_stop(cli.db);
+    std::thread reader([&, conn = std::move(main_conn)] {
         bool backed_up = false;
         while (!imports_done || reads < 5) {
             if (auto r = db::load_people_list(*conn, false); !r) failed("reader", r.error());
@@ -88,18 +96,22 @@ TEST_CASE("the app's reader and writer and kith-cli imports share the database w
             ++reads;
         }
     });
-    // kith-cli imports, two at a time, in small batches so the writers interleave.
+    // kith-cli imports, two at a time, in small batches so the writers interleave; in two waves,
+    // so the app goes on writing between the last kith-cli of one wave exiting and the next
+    // starting.
     std::vector<ProcessResult> results(kImports);
-    std::vector<std::thread> imports;
-    for (int i = 0; i < kImports; ++i) {
-        imports.emplace_back([&, i] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(40 * (i / 2)));
-            results[i] =
-                cli.run({"import", "mbox", (dir / ("mail-" + std::to_string(i) + ".mbox")).string(),
-                         "--batch-size", "50", "--json"});
-        });
+    for (int wave = 0; wave < kImports; wave += 2) {
+        std::vector<std::thread> imports;
+        for (int i = wave; i < std::min(wave + 2, kImports); ++i) {
+            imports.emplace_back([&, i] {
+                results[i] = cli.run({"import", "mbox",
+                                      (dir / ("mail-" + std::to_string(i) + ".mbox")).string(),
+                                      "--batch-size", "50", "--json"});
+            });
+        }
+        for (auto& t : imports) t.join();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    for (auto& t : imports) t.join();
     imports_done = true;
     writer.join();
     reader.join();
@@ -114,10 +126,35 @@ TEST_CASE("the app's reader and writer and kith-cli imports share the database w
     SQLite::Database sql(cli.db, SQLite::OPEN_READONLY);
     CHECK(sql.execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(sql.execAndGet("SELECT count(*) FROM interactions").getInt() ==
-          kImports * kPerImport + kLogs);
+          kImports * kPerImport + logs);
     CHECK(sql.execAndGet("SELECT count(*) FROM import_runs WHERE status = 'completed'").getInt() ==
           kImports);
     const auto backups = db::list_backups(cli.db);
     REQUIRE(backups.size() == 1);
     CHECK(db::check_database_file(backups.front().path).ok());
+}
+
+// POSIX record locks belong to the process, and closing ANY descriptor of a file drops all of
+// them (sqlite.org/howtocorrupt.html §2.2). Opening a second connection in this process used to
+// read the file's header through its own descriptor, silently dropping the lock that tells other
+// processes this one still uses the WAL. The next kith-cli to exit then took that for "last
+// user", checkpointed while this process wrote, and deleted the WAL and its index under it:
+// writes lost and indexes out of step with their tables.
+TEST_CASE("a second connection in the app keeps the first one's claim on the WAL") {
+    TempDir dir;
+    const KithCli cli(dir);
+    cli.ok({"init"});
+    auto first = open_or_stop(cli.db);
+    REQUIRE(db::load_stats(*first).ok());  // a read: in WAL mode the connection keeps its lock
+    auto second = open_or_stop(cli.db);    // e.g. a worker thread opening its own connection
+    REQUIRE(db::load_stats(*second).ok());
+
+    cli.ok({"stats"});  // another process opens the database and exits
+    const fs::path wal = cli.db.string() + "-wal";
+    CHECK_MESSAGE(fs::exists(wal), "a process that exited deleted the WAL this one still uses");
+
+    REQUIRE(db::PeopleRepo(*first).add("Ana Ruiz", "", core::from_unix(1790000000)).ok());
+    REQUIRE(db::PeopleRepo(*second).add("Bo Lind", "", core::from_unix(1790000000)).ok());
+    // What this process committed must be what every other process sees.
+    CHECK(cli.json({"stats"}).value("people", -1) == 2);
 }
