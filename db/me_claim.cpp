@@ -21,6 +21,14 @@ using core::Result;
 
 namespace {
 
+// Runs one statement about one row id; returns how many rows it changed.
+int exec_for(Database& db, const char* sql, std::int64_t id) {
+    auto q = db.statement(sql);
+    q->bind(1, id);
+    q->exec();
+    return db.sql().getChanges();
+}
+
 struct Appearance {
     std::int64_t interaction_id = 0;
     std::string role;
@@ -60,20 +68,17 @@ void rederive(Database& db, const Appearance& a, std::int64_t identity_id) {
 
 // Others who took part in the interaction: their caches change with its direction.
 void mark_participants_dirty(Database& db, std::int64_t interaction_id) {
-    auto u = db.statement(
-        "UPDATE people SET stats_dirty = 1 WHERE id IN "
-        "(SELECT person_id FROM participants WHERE interaction_id = ?)");
-    u->bind(1, interaction_id);
-    u->exec();
+    exec_for(db,
+             "UPDATE people SET stats_dirty = 1 WHERE id IN "
+             "(SELECT person_id FROM participants WHERE interaction_id = ?)",
+             interaction_id);
 }
 
 bool remove_if_alone(Database& db, std::int64_t interaction_id) {
-    auto d = db.statement(
-        "DELETE FROM interactions WHERE id = ?1 AND NOT EXISTS "
-        "(SELECT 1 FROM participants WHERE interaction_id = ?1)");
-    d->bind(1, interaction_id);
-    d->exec();
-    return db.sql().getChanges() > 0;
+    return exec_for(db,
+                    "DELETE FROM interactions WHERE id = ?1 AND NOT EXISTS "
+                    "(SELECT 1 FROM participants WHERE interaction_id = ?1)",
+                    interaction_id) > 0;
 }
 
 // The conversation's last word, as the import writer keeps it: the latest interaction by (at, id);
@@ -85,9 +90,7 @@ void recompute_tail(Database& db, std::int64_t thread_id) {
     last->bind(1, thread_id);
     if (!last->executeStep()) {
         // Its only message was one imports skip (to myself): the thread goes with it.
-        auto drop = db.statement("DELETE FROM threads WHERE id = ?");
-        drop->bind(1, thread_id);
-        drop->exec();
+        exec_for(db, "DELETE FROM threads WHERE id = ?", thread_id);
         return;
     }
     const auto id = last->getColumn(0).getInt64();
@@ -118,13 +121,11 @@ void recompute_tail(Database& db, std::int64_t thread_id) {
 
 // A person who was only ever this identity is me under another name: hidden, not deleted.
 bool archive_if_empty(Database& db, std::int64_t person_id) {
-    auto u = db.statement(
-        "UPDATE people SET archived = 1, stats_dirty = 1 WHERE id = ?1 AND is_me = 0 "
-        "AND NOT EXISTS (SELECT 1 FROM identities WHERE person_id = ?1) "
-        "AND NOT EXISTS (SELECT 1 FROM participants WHERE person_id = ?1)");
-    u->bind(1, person_id);
-    u->exec();
-    return db.sql().getChanges() > 0;
+    return exec_for(db,
+                    "UPDATE people SET archived = 1, stats_dirty = 1 WHERE id = ?1 AND is_me = 0 "
+                    "AND NOT EXISTS (SELECT 1 FROM identities WHERE person_id = ?1) "
+                    "AND NOT EXISTS (SELECT 1 FROM participants WHERE person_id = ?1)",
+                    person_id) > 0;
 }
 
 }  // namespace
@@ -139,9 +140,8 @@ Result<MeClaim> claim_identity_as_mine(Database& db, const core::Identity& ident
             if (!me) return me.error();
             claim.me_id = *me;
             auto find = db.statement(
-                "SELECT i.id, i.person_id, p.name FROM identities i JOIN people p ON p.id = "
-                "i.person_id "
-                "WHERE i.kind = ? AND i.value = ?");
+                "SELECT i.id, i.person_id, p.name FROM identities i "
+                "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
             find->bind(1, std::string(core::to_string(identity.kind)));
             find->bind(2, identity.value);
             if (!find->executeStep() || find->getColumn(1).getInt64() == *me) {
@@ -173,9 +173,8 @@ Result<MeClaim> claim_identity_as_mine(Database& db, const core::Identity& ident
             move->bind(1, *me);
             move->bind(2, identity_id);
             move->exec();
-            auto dirty = db.statement("UPDATE people SET stats_dirty = 1 WHERE id = ?");
-            dirty->bind(1, claim.previous_person_id);
-            dirty->exec();
+            exec_for(db, "UPDATE people SET stats_dirty = 1 WHERE id = ?",
+                     claim.previous_person_id);
             claim.previous_person_archived = archive_if_empty(db, claim.previous_person_id);
             tx.commit();
             return claim;
