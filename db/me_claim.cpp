@@ -144,8 +144,11 @@ Result<MeClaim> claim_identity_as_mine(Database& db, const core::Identity& ident
                 "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
             find->bind(1, std::string(core::to_string(identity.kind)));
             find->bind(2, identity.value);
-            if (!find->executeStep() || find->getColumn(1).getInt64() == *me) {
+            const bool found = find->executeStep();
+            claim.already_mine = found && find->getColumn(1).getInt64() == *me;
+            if (!found || claim.already_mine) {
                 find->reset();
+                if (claim.already_mine) return claim;
                 if (auto added = IdentityRepo(db).add(*me, identity, now); !added)
                     return added.error();
                 tx.commit();

@@ -16,6 +16,7 @@ class Database;
 /// What claiming an identity changed.
 struct MeClaim {
     std::int64_t me_id = 0;
+    bool already_mine = false;            ///< nothing changed
     std::int64_t previous_person_id = 0;  ///< 0 when the identity was new or already mine
     std::string previous_person_name;
     bool previous_person_archived = false;  ///< left with no identity and no history: archived

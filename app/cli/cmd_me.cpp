@@ -31,7 +31,7 @@ Result<void> me_add(CliContext& ctx, const MeArgs& a) {
         ctx.print_json({{"person_id", claim->me_id},
                         {"kind", core::to_string(id->kind)},
                         {"value", id->value},
-                        {"added", true},
+                        {"added", !claim->already_mine},
                         {"previous_person_id", claim->previous_person_id},
                         {"previous_person_archived", claim->previous_person_archived},
                         {"interactions_changed", claim->interactions_changed},

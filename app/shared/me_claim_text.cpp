@@ -3,6 +3,9 @@
 namespace kith::app {
 
 std::string me_claim_text(const core::Identity& identity, const db::MeClaim& c) {
+    if (c.already_mine)
+        return std::string(core::to_string(identity.kind)) + " " + identity.value +
+               " is already yours; nothing changed.\n";
     std::string s =
         "Added " + std::string(core::to_string(identity.kind)) + " " + identity.value + " (me)\n";
     if (!c.previous_person_id) return s;

@@ -114,6 +114,7 @@ TEST_CASE("me add-identity after an import: redone exactly as if Kith had known 
     CHECK(claim->previous_person_id != 0);
     CHECK(claim->previous_person_name == "Mira");
     CHECK(claim->previous_person_archived);
+    CHECK_FALSE(claim->already_mine);
     CHECK(claim->interactions_removed == 1);  // the note to myself
     CHECK(claim->interactions_changed == 6);
 
@@ -137,5 +138,6 @@ TEST_CASE("me add-identity after an import: redone exactly as if Kith had known 
     auto again = db::claim_identity_as_mine(*late, mine(), test::kNow);
     REQUIRE(again.ok());
     CHECK(again->previous_person_id == 0);
+    CHECK(again->already_mine);
     CHECK(dump(*late) == dump(*known));
 }
