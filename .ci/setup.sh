@@ -44,7 +44,9 @@ install_missing() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# build [DIR [CMAKE OPTION...]]: configures and builds DIR (default $build_dir).
+# build [DIR [CMAKE OPTION...]]: configures and builds DIR (default $build_dir); only the targets
+# in build_targets when that is set (`run` needs the two programs, not the test suites).
+build_targets=()
 build() {
   local dir=${1:-$build_dir}
   shift || true
@@ -54,7 +56,7 @@ build() {
   [ "${CI:-}" = "true" ] && werror=ON
   say "Building in $dir"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKITH_WERROR="$werror" "$@" >/dev/null &&
-    cmake --build "$dir" -j "$jobs"
+    cmake --build "$dir" -j "$jobs" ${build_targets[@]+--target "${build_targets[@]}"}
 }
 
 # The suites again, built with AddressSanitizer + UBSan; any report fails its test (options and
@@ -88,6 +90,7 @@ fuzz_smoke() {
 case "$mode" in
   run)
     install_missing
+    build_targets=(kith kith-cli)
     build
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       cat >&2 <<MSG
