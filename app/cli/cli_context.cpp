@@ -58,6 +58,19 @@ Result<db::Database*> CliContext::database(bool demo) {
     return m_db.get();
 }
 
+Result<db::Database*> CliContext::existing_database() {
+    if (!m_db) {
+        const auto path = database_path();
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec) && !ec)
+            return make_error(ErrorCode::not_found,
+                              "There is no Kith database at " + path.string() + " yet",
+                              "Check --db / KITH_DB for a typo, or start one there: kith-cli "
+                              "init, kith-cli import KIND SOURCE, or kith-cli person add NAME.");
+    }
+    return database();
+}
+
 Result<core::TimePoint> CliContext::when(const std::string& text, core::WhenBias bias) const {
     return core::parse_when(text, now(), m_utc_offset, bias);
 }

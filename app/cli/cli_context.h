@@ -33,6 +33,10 @@ class CliContext {
     /// Opens the database on first call (creating and migrating it). `demo` picks demo.db when
     /// no --db/KITH_DB was given.
     core::Result<db::Database*> database(bool demo = false);
+    /// The database for a command that only reads: an error naming the path when no database
+    /// exists there, instead of creating an empty one (a mistyped --db would otherwise look like
+    /// an empty Kith and print "nothing").
+    core::Result<db::Database*> existing_database();
     std::filesystem::path database_path(bool demo = false) const;
 
     /// "Now": KITH_NOW (ISO 8601) when set, else the system clock.

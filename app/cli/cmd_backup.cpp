@@ -66,7 +66,7 @@ Result<fs::path> explicit_target(const CliContext& ctx, const db::Database& db,
 
 Result<void> backup_cmd(CliContext& ctx, const BackupArgs& a) {
     if (a.list) return list_cmd(ctx);
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     fs::path written;
     const int keep = db::backup_keep(**db);

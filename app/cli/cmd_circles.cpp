@@ -72,7 +72,7 @@ Result<void> circle_assign(CliContext& ctx, const CircleArgs& a, bool assign) {
 }
 
 Result<void> circle_list(CliContext& ctx) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto rows = db::CircleRepo(**db).list();
     if (!rows) return rows.error();

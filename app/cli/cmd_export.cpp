@@ -49,7 +49,7 @@ void report(CliContext& ctx, const ExportArgs& a, const nlohmann::json& summary,
 }
 
 Result<void> export_ics(CliContext& ctx, const ExportArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     ReminderCalendarOptions o;
     o.now = ctx.now();
@@ -64,7 +64,7 @@ Result<void> export_ics(CliContext& ctx, const ExportArgs& a) {
 }
 
 Result<void> export_csv(CliContext& ctx, const ExportArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     std::vector<std::int64_t> ids;
     if (!a.people.empty()) {
@@ -100,7 +100,7 @@ Result<void> export_mailing_list_cmd(CliContext& ctx, const ExportArgs& a) {
         return core::make_error(core::ErrorCode::invalid_input,
                                 "unknown mailing-list format '" + a.format + "'",
                                 "Formats: listmonk, mailchimp, buttondown.");
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     std::ostringstream csv;
     auto s = export_mailing_list(**db, csv, *format, a.list, a.include_unconsented);

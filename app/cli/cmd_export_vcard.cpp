@@ -38,7 +38,7 @@ std::string file_name_for(const std::string& name, std::int64_t id) {
 }
 
 Result<void> export_vcard(CliContext& ctx, const VcardArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     std::vector<std::int64_t> ids;
     for (const auto& p : a.people) {

@@ -49,7 +49,7 @@ nlohmann::json to_json(const FollowerItem& f) {
 }
 
 Result<void> followers(CliContext& ctx, const FollowersArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto items = load_follower_items(**db, a.list, ctx.now(), a.ranked);
     if (!items) return items.error();

@@ -121,7 +121,7 @@ Result<void> log_cmd(CliContext& ctx, const LogArgs& a) {
 }
 
 Result<void> followup_list(CliContext& ctx, const LogArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     std::optional<std::int64_t> person;
     if (!a.person.empty()) {

@@ -43,7 +43,7 @@ Result<void> me_add(CliContext& ctx, const MeArgs& a) {
 }
 
 Result<void> me_show(CliContext& ctx) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto mine = db::IdentityRepo(**db).mine();
     if (!mine) return mine.error();

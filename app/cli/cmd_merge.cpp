@@ -44,7 +44,7 @@ std::string evidence_text(const std::vector<core::Evidence>& ev) {
 }
 
 Result<void> list_suggestions(CliContext& ctx, const MergeArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto rows = db::SuggestionRepo(**db).pending(a.limit);
     if (!rows) return rows.error();
@@ -110,7 +110,7 @@ Result<void> merge_people(CliContext& ctx, const MergeArgs& a) {
 }
 
 Result<void> merge_log(CliContext& ctx, const MergeArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto rows = db::MergeRepo(**db).log(a.limit);
     if (!rows) return rows.error();

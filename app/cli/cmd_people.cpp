@@ -84,7 +84,7 @@ Result<void> person_add(CliContext& ctx, const PersonArgs& a) {
 }
 
 Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto id = lookup_person(**db, a.person);
     if (!id) return id.error();
@@ -151,7 +151,7 @@ Result<void> person_show(CliContext& ctx, const PersonArgs& a) {
 }
 
 Result<void> person_list(CliContext& ctx, const PersonArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     db::PeopleFilter f;
     f.circle = a.circle;

@@ -41,7 +41,7 @@ void print_entry(std::ostream& o, const db::TimelineEntry& e) {
 
 Result<void> search(CliContext& ctx, const SearchArgs& a) {
     const auto text = join(a.words);
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto people = db::PeopleRepo(**db).search(text, a.limit);
     if (!people) return people.error();
@@ -86,7 +86,7 @@ Result<void> timeline(CliContext& ctx, const SearchArgs& a) {
         if (!t) return t.error();
         before = *t;
     }
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto id = lookup_person(**db, a.person);
     if (!id) return id.error();
@@ -105,7 +105,7 @@ Result<void> timeline(CliContext& ctx, const SearchArgs& a) {
 }
 
 Result<void> stats(CliContext& ctx) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     auto s = db::load_stats(**db);
     if (!s) return s.error();

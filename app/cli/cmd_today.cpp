@@ -52,7 +52,7 @@ void print_section(std::ostream& o, const char* title, const std::vector<core::R
 }
 
 Result<void> today(CliContext& ctx, const TodayArgs& a) {
-    auto db = ctx.database();
+    auto db = ctx.existing_database();
     if (!db) return db.error();
     db::TodayOptions o;
     o.now = ctx.now();

@@ -102,7 +102,9 @@ fs::path write_jsonl(const TempDir& dir, int good, int bad) {
 
 TEST_CASE("stats --json of an empty database has every count at zero") {
     TempDir dir;
-    const auto j = KithCli(dir).json({"stats"});
+    const KithCli cli(dir);
+    cli.ok({"init"});
+    const auto j = cli.json({"stats"});
     for (const char* key : {"people", "identities", "interactions", "follow_edges", "followups"})
         CHECK(integer_at(j, key) == 0);
     REQUIRE(j.contains("by_channel"));

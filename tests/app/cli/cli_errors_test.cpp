@@ -202,6 +202,28 @@ TEST_CASE("an unknown person or id is reported with a hint") {
         expect_refused_untouched(cli, row.args, row.code, row.message, row.hint);
 }
 
+TEST_CASE("a reading command pointed at no database says so and creates nothing") {
+    // A mistyped --db used to create an empty database there and report "nothing" as if the
+    // user's Kith were empty.
+    const std::vector<Args> reading = {
+        {"today"},           {"stats"},         {"person", "list"},   {"person", "show", "Ana"},
+        {"timeline", "Ana"}, {"search", "tea"}, {"followup", "list"}, {"followers"},
+        {"circle", "list"},  {"me", "show"},    {"merge", "log"},     {"export", "csv"},
+        {"backup"},
+    };
+    for (const auto& args : reading) {
+        CAPTURE(args.front());
+        TempDir dir;
+        KithCli cli(dir);
+        cli.db = dir / "typo" / "kith.db";
+        const auto r = cli.run(args);
+        CHECK(r.exit_code == kNotFound);
+        CHECK(r.err.find("no Kith database at " + cli.db.string()) != std::string::npos);
+        CHECK(r.err.find("kith-cli init") != std::string::npos);
+        CHECK(!fs::exists(dir / "typo"));
+    }
+}
+
 TEST_CASE("an ambiguous name lists every match with its id and writes nothing") {
     TempDir dir;
     const KithCli cli(dir);
@@ -290,7 +312,7 @@ TEST_CASE("a database in a read-only folder is refused with a hint") {
          "read-only",
          "writable"},
         {"reading an existing database", true, {"stats"}, "read-only", "writable"},
-        {"creating a new database", false, {"stats"}, "cannot open the database file", "writable"},
+        {"creating a new database", false, {"init"}, "cannot open the database file", "writable"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
