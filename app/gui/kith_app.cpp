@@ -22,6 +22,7 @@
 #include "app/gui/database_problem_dialog.h"
 #include "app/gui/launch_options.h"
 #include "app/gui/main_frame.h"
+#include "app/gui/open_with_progress.h"
 #include "app/gui/startup_trace.h"
 #include "app/gui/today_presenter.h"
 #include "app/gui/workspace_snapshot.h"
@@ -142,7 +143,7 @@ class KithApp : public wxApp {
     core::Result<std::unique_ptr<db::Database>> open_with_recovery(
         const std::filesystem::path& path, const core::Clock& clock) {
         for (;;) {
-            auto opened = db::Database::open(path);
+            auto opened = open_with_progress([&path] { return db::Database::open(path); });
             if (opened || !is_database_problem(opened.error())) return opened;
             const auto problem = describe_database_problem(opened.error(), path);
             DatabaseProblemDialog dialog(nullptr, problem);
