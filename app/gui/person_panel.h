@@ -33,6 +33,8 @@ class PersonPanel : public wxPanel {
   public:
     /// Rows fetched per timeline page.
     static constexpr int kTimelinePage = 100;
+    /// The tabs, in order.
+    enum Tab { kTimelineTab, kIdentitiesTab, kFollowUpsTab, kNotesTab };
 
     /// `on_changed` runs after every edit (so the frame can refresh lists and counts).
     PersonPanel(wxWindow* parent, std::shared_ptr<const core::Clock> clock,
@@ -59,10 +61,13 @@ class PersonPanel : public wxPanel {
     wxStaticText* name_label() const { return m_name; }
     wxStaticText* strength_label() const { return m_strength; }
     wxChoice* channel_choice() const { return m_channel; }
+    wxNotebook* tabs() const { return m_tabs; }
     wxListCtrl* timeline_list() const;
-    wxListBox* identity_list() const { return m_identities; }
-    wxListCtrl* followup_list() const { return m_followups; }
-    wxTextCtrl* notes_box() const { return m_notes; }
+    /// The Identities, Follow-ups and Notes tabs' controls, built (and filled) on the first call
+    /// or when their tab is first shown.
+    wxListBox* identity_list();
+    wxListCtrl* followup_list();
+    wxTextCtrl* notes_box();
     Sparkline* sparkline() const { return m_sparkline; }
 
     /// Adds an identity typed as text ("ana@example.org", "@ana@mastodon.social"…). Errors are
@@ -81,6 +86,8 @@ class PersonPanel : public wxPanel {
     void OnFollowUpDone(wxCommandEvent& event);
     void OnOpenOriginal(wxCommandEvent& event);
     void fill();
+    void fill_identities();
+    void fill_followups();
     void reload_timeline();
     void report(const core::Error& error);
     void edited();

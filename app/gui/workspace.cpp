@@ -61,19 +61,10 @@ Workspace::Workspace(wxWindow* parent, db::Database& db, std::shared_ptr<const c
     m_today = new TodayPanel(m_book, today);
     m_people =
         new PeoplePanel(m_book, [this](std::int64_t id) { m_person->show_person(*m_db, id); });
-    m_circles = new CirclesPanel(m_book, [this](std::int64_t circle) {
-        show_view(View::people);
-        m_people->show_circle(circle);
-    });
-    SourcesHandlers sources;
-    sources.add = [this] { add_source(); };
-    sources.run = [this](const core::ImportRequest& r) { start_import(r); };
-    m_sources = new SourcesPanel(m_book, sources);
     m_book->AddPage(m_today, "Today");
     m_book->AddPage(m_people, "People");
-    m_book->AddPage(m_circles, "Circles");
-    m_book->AddPage(m_sources, "Sources");
-    // Followers (page 4) is built when first shown: its list is read only then anyway.
+    // Circles, Followers and Sources are built when first shown (circles(), sources(),
+    // show_view): none is visible at start, and building them was ~6% of the UI thread's start.
 
     m_person = new PersonPanel(m_split, m_clock, [this] {
         if (auto r = reload(); !r) report(r.error());
@@ -145,8 +136,10 @@ core::Result<void> Workspace::show_snapshot(WorkspaceSnapshot snapshot) {
         !r)
         return r;
     startup_mark("people shown");
-    m_circles->show_loaded(std::move(snapshot.circles));
-    m_sources->show_loaded(std::move(snapshot.sources));
+    m_circle_rows = std::move(snapshot.circles);
+    m_source_rows = std::move(snapshot.sources);
+    if (m_circles) m_circles->show_loaded(m_circle_rows);
+    if (m_sources) m_sources->show_loaded(m_source_rows);
     // The followers list counts every follower's replies, comments and DMs (seconds at 50,000
     // people): it is read when its view is shown, not with every reload.
     m_followers_stale = true;
@@ -167,8 +160,8 @@ core::Result<void> Workspace::reload_counts() {
     const auto& people = m_people->presenter();
     std::size_t followers = 0;
     for (const auto& r : people.all()) followers += r.follows_me ? 1 : 0;
-    const std::size_t counts[] = {due, people.all().size(), m_circles->circles().size(), followers,
-                                  m_sources->sources().size()};
+    const std::size_t counts[] = {due, people.all().size(), m_circle_rows.size(), followers,
+                                  m_source_rows.size()};
     for (int i = 0; i < 5; ++i)
         m_nav->SetString(static_cast<unsigned>(i),
                          ui(std::string(kViewNames[i]) + "  (" +
@@ -190,19 +183,48 @@ void Workspace::show_view(View view) {
             // Followers → email: the people who follow me, to find their addresses and ask.
             if (!m_followers) {
                 m_followers = new FollowersPanel(m_book);
-                m_book->AddPage(m_followers, "Followers");  // page 4: after Sources
+                m_book->AddPage(m_followers, "Followers");
             }
-            m_book->ChangeSelection(4);
+            show_page(m_followers);
             if (auto r = refresh_followers(); !r) report(r.error());
             break;
         }
         case View::circles:
-            m_book->ChangeSelection(2);
+            show_page(circles());
             break;
         case View::sources:
-            m_book->ChangeSelection(3);
+            show_page(sources());
             break;
     }
+}
+
+void Workspace::show_page(wxWindow* page) {
+    // Pages are added as they are first shown, so their order in the book varies.
+    m_book->ChangeSelection(static_cast<std::size_t>(m_book->FindPage(page)));
+}
+
+CirclesPanel* Workspace::circles() {
+    if (!m_circles) {
+        m_circles = new CirclesPanel(m_book, [this](std::int64_t circle) {
+            show_view(View::people);
+            m_people->show_circle(circle);
+        });
+        m_book->AddPage(m_circles, "Circles");
+        m_circles->show_loaded(m_circle_rows);
+    }
+    return m_circles;
+}
+
+SourcesPanel* Workspace::sources() {
+    if (!m_sources) {
+        SourcesHandlers handlers;
+        handlers.add = [this] { add_source(); };
+        handlers.run = [this](const core::ImportRequest& r) { start_import(r); };
+        m_sources = new SourcesPanel(m_book, handlers);
+        m_book->AddPage(m_sources, "Sources");
+        m_sources->show_loaded(m_source_rows);
+    }
+    return m_sources;
 }
 
 core::Result<void> Workspace::refresh_followers() {

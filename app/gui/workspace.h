@@ -73,10 +73,12 @@ class Workspace : public wxPanel {
 
     TodayPanel* today() const { return m_today; }
     PeoplePanel* people() const { return m_people; }
-    CirclesPanel* circles() const { return m_circles; }
+    /// Built on the first call (the Circles view is built when first shown).
+    CirclesPanel* circles();
     /// nullptr until the Followers view was first shown.
     FollowersPanel* followers() const { return m_followers; }
-    SourcesPanel* sources() const { return m_sources; }
+    /// Built on the first call (the Sources view is built when first shown).
+    SourcesPanel* sources();
     PersonPanel* person() const { return m_person; }
     wxListBox* navigation() const { return m_nav; }
     wxSplitterWindow* splitter() const { return m_split; }
@@ -84,6 +86,8 @@ class Workspace : public wxPanel {
   private:
     core::Result<void> show_snapshot(WorkspaceSnapshot snapshot);
     core::Result<void> reload_counts();
+    /// Shows `page` of the view book.
+    void show_page(wxWindow* page);
     /// Reads the followers list again if a reload came since (its view is showing).
     core::Result<void> refresh_followers();
     void on_today_command(const struct TodayRow& row, int command,
@@ -103,6 +107,8 @@ class Workspace : public wxPanel {
     bool m_followers_stale = true;      ///< a reload came since the followers list was read
     core::TimePoint m_followers_now{};  ///< "now" of the last reload
     SourcesPanel* m_sources = nullptr;
+    std::vector<db::CircleRow> m_circle_rows;      ///< for the Circles view and its count
+    std::vector<db::SourceSummary> m_source_rows;  ///< for the Sources view and its count
     PersonPanel* m_person = nullptr;
     std::shared_ptr<SnapshotRead> m_read;  ///< the background reload, while it runs
 };

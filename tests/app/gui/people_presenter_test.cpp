@@ -160,4 +160,10 @@ TEST_CASE("people list: names sort without case, accented initials after Z, ties
     CHECK(rows[0].id == 3);
     CHECK(rows[1].id == 1);  // "B" and "b" fold alike: the lower id first
     CHECK(rows[2].id == 2);
+    // A name that is another's prefix sorts first whatever the case of the letters they share.
+    rows = {person(10, "annA b", 0), person(4, "Anna", 0), person(8, "ANN", 0)};
+    app::PeoplePresenter::order_by_name(rows);
+    CHECK(rows[0].id == 8);
+    CHECK(rows[1].id == 4);
+    CHECK(rows[2].id == 10);
 }

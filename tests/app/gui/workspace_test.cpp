@@ -13,6 +13,7 @@
 #include <wx/gauge.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
@@ -186,6 +187,12 @@ TEST_CASE("People: search-as-you-type, filters, and the person page with a chann
     CHECK(page->identity_list()->GetCount() == 1);
     CHECK(page->identity_list()->GetString(0).utf8_string() == "email  chloe@example.org");
     CHECK(page->followup_list()->GetItemCount() == 2);
+    // A tab nobody opened yet gets its controls when shown: Notes, the text box and its button.
+    wxWindow* notes_tab = page->tabs()->GetPage(app::PersonPanel::kNotesTab);
+    CHECK(notes_tab->GetChildren().GetCount() == 0);
+    page->tabs()->SetSelection(app::PersonPanel::kNotesTab);
+    REQUIRE(test::wait_until([&] { return notes_tab->GetChildren().GetCount() == 2; }, 5s));
+    CHECK(page->notes_box()->GetParent() == notes_tab);
     auto bad = page->add_identity("not an identity at all");
     CHECK_FALSE(bad);
     CHECK(count(o.db(), "SELECT count(*) FROM identities") == 1);
