@@ -17,6 +17,8 @@ struct Migration {
     int version;            ///< the user_version after this migration
     std::string_view what;  ///< one line for logs and the migration test
     std::string_view sql;
+    /// Run after `sql` in the same transaction, for steps SQL text alone cannot do; may be null.
+    void (*finish)(SQLite::Database&);
 };
 
 /// All migrations in order; version N is element N-1.
