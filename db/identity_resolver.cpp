@@ -73,6 +73,11 @@ class Pass {
   public:
     Pass(Database& db, core::TimePoint now) : m_db(db), m_now(now), m_merges(db) {}
 
+    /// Reindexes `people`, keeping the facts it reads for weighing.
+    void reindex(std::span<const std::int64_t> people) {
+        reindex_match_keys(m_db, people, &m_facts);
+    }
+
     void collect(std::int64_t person, std::set<Pair>& pairs) {
         std::vector<std::string> keys;
         {
@@ -108,11 +113,14 @@ class Pass {
     void settle(const std::set<Pair>& pairs) {
         std::vector<Pair> certain, probable;
         for (const auto& p : pairs) {
-            const auto ev = weigh(p.first, p.second, false);
+            auto ev = weigh(p.first, p.second, false);
             const bool det = std::any_of(ev.begin(), ev.end(), [](const Evidence& e) {
                 return core::is_deterministic(e.kind);
             });
             (det ? certain : probable).push_back(p);
+            // Kept for decide(): weighing a pair again costs as much, and gives the same answer
+            // unless a merge touched either person in between (then it is weighed afresh).
+            m_weighed.emplace(p, std::move(ev));
         }
         for (const auto* list : {&certain, &probable})
             for (const auto& [a, b] : *list) {
@@ -149,16 +157,33 @@ class Pass {
         return out;
     }
 
-    int shared_threads(std::int64_t a, std::int64_t b) {
+    /// The distinct threads `id` took part in, sorted: read once per person, not once per pair.
+    const std::vector<std::int64_t>& threads(std::int64_t id) {
+        if (auto it = m_threads.find(id); it != m_threads.end()) return it->second;
+        auto& out = m_threads[id];
         auto q = m_db.statement(
-            "SELECT count(*) FROM (SELECT i.thread_id FROM participants p JOIN interactions i "
-            "ON i.id = p.interaction_id WHERE p.person_id = ?1 AND i.thread_id IS NOT NULL "
-            "INTERSECT SELECT i.thread_id FROM participants p JOIN interactions i "
-            "ON i.id = p.interaction_id WHERE p.person_id = ?2 AND i.thread_id IS NOT NULL)");
-        q->bind(1, a);
-        q->bind(2, b);
-        q->executeStep();
-        return q->getColumn(0).getInt();
+            "SELECT DISTINCT i.thread_id FROM participants p JOIN interactions i "
+            "ON i.id = p.interaction_id WHERE p.person_id = ? AND i.thread_id IS NOT NULL "
+            "ORDER BY 1");
+        q->bind(1, id);
+        while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+        return out;
+    }
+
+    int shared_threads(std::int64_t a, std::int64_t b) {
+        const auto& ta = threads(a);
+        const auto& tb = threads(b);
+        int n = 0;
+        for (auto i = ta.begin(), j = tb.begin(); i != ta.end() && j != tb.end();) {
+            if (*i < *j) {
+                ++i;
+            } else if (*j < *i) {
+                ++j;
+            } else {
+                ++n, ++i, ++j;
+            }
+        }
+        return n;
     }
 
     void links(std::int64_t a, std::int64_t b, std::vector<Evidence>& ev) {
@@ -196,6 +221,15 @@ class Pass {
     /// The evidence that `a` and `b` are one person. `full` adds the costlier shared-threads
     /// count (only needed to decide, not to sort).
     std::vector<Evidence> weigh(std::int64_t a, std::int64_t b, bool full) {
+        if (full) {
+            auto it = m_weighed.find({a, b});
+            if (it != m_weighed.end() && !m_merged_into.count(a) && !m_merged_into.count(b)) {
+                auto ev = std::move(it->second);
+                m_weighed.erase(it);
+                add_shared_threads(a, b, ev);
+                return ev;
+            }
+        }
         const PersonFacts fa = facts(a);
         const PersonFacts& fb = facts(b);
         std::vector<Evidence> ev;
@@ -258,13 +292,18 @@ class Pass {
                               core::default_weight(EvidenceKind::same_domain)});
                 break;
             }
-        if (full && !ev.empty() && core::merge_score(ev) < 0.99) {
-            if (const int n = shared_threads(a, b); n > 0)
-                ev.push_back({EvidenceKind::shared_threads,
-                              std::to_string(n) + " conversation" + (n == 1 ? "" : "s"),
-                              core::default_weight(EvidenceKind::shared_threads, n)});
-        }
+        if (full) add_shared_threads(a, b, ev);
         return ev;
+    }
+
+    /// The costlier shared-threads count, only needed to decide (not to sort) a pair with some
+    /// evidence that is not certain yet.
+    void add_shared_threads(std::int64_t a, std::int64_t b, std::vector<Evidence>& ev) {
+        if (ev.empty() || core::merge_score(ev) >= 0.99) return;
+        if (const int n = shared_threads(a, b); n > 0)
+            ev.push_back({EvidenceKind::shared_threads,
+                          std::to_string(n) + " conversation" + (n == 1 ? "" : "s"),
+                          core::default_weight(EvidenceKind::shared_threads, n)});
     }
 
     void decide(std::int64_t a, std::int64_t b) {
@@ -286,7 +325,10 @@ class Pass {
                 for (const auto id : {kept, merged}) {
                     m_facts.erase(id);
                     m_channels.erase(id);
+                    m_threads.erase(id);
                 }
+                // Pairs weighed before this merge with either person are stale now.
+                m_merged_into.insert(kept);
                 ++m_counts.merged;
                 return;
             }
@@ -334,7 +376,10 @@ class Pass {
     std::unordered_map<std::int64_t, std::int64_t> m_alias;  ///< merged → kept
     std::unordered_map<std::int64_t, PersonFacts> m_facts;
     std::unordered_map<std::int64_t, std::set<core::Channel>> m_channels;
-    std::optional<core::Error> m_error;  ///< a merge that failed: the pass is abandoned
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> m_threads;  ///< sorted, distinct
+    std::map<Pair, std::vector<Evidence>> m_weighed;  ///< settle()'s evidence, until decided
+    std::set<std::int64_t> m_merged_into;  ///< kept people of merges: their pairs are reweighed
+    std::optional<core::Error> m_error;    ///< a merge that failed: the pass is abandoned
 };
 
 std::int64_t max_id(Database& db, const char* table) {
@@ -346,8 +391,8 @@ std::int64_t max_id(Database& db, const char* table) {
 Result<ResolutionCounts> IdentityResolver::resolve_people(std::span<const std::int64_t> people) {
     auto r = guarded("resolve identities", m_db.path().string(), [&]() -> Result<ResolutionCounts> {
         SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        reindex_match_keys(m_db, people);
         Pass pass(m_db, m_now);
+        pass.reindex(people);
         std::set<Pair> pairs;
         for (const auto id : people) pass.collect(id, pairs);
         pass.settle(pairs);

@@ -53,21 +53,24 @@ std::vector<std::string> match_keys_of(const PersonFacts& f) {
     return keys;
 }
 
-void reindex_match_keys(Database& db, std::span<const std::int64_t> people) {
+void reindex_match_keys(Database& db, std::span<const std::int64_t> people,
+                        std::unordered_map<std::int64_t, PersonFacts>* read) {
     auto del = db.statement("DELETE FROM match_keys WHERE person_id = ?");
     auto ins = db.statement("INSERT OR IGNORE INTO match_keys(key, person_id) VALUES (?, ?)");
     for (const auto id : people) {
         del->reset();
         del->bind(1, id);
         del->exec();
-        const auto facts = read_person_facts(db, id);
-        if (facts.id == 0 || facts.is_me) continue;  // I am never a duplicate of someone else
-        for (const auto& k : match_keys_of(facts)) {
-            ins->reset();
-            ins->bind(1, k);
-            ins->bind(2, id);
-            ins->exec();
+        auto facts = read_person_facts(db, id);
+        if (facts.id != 0 && !facts.is_me) {  // I am never a duplicate of someone else
+            for (const auto& k : match_keys_of(facts)) {
+                ins->reset();
+                ins->bind(1, k);
+                ins->bind(2, id);
+                ins->exec();
+            }
         }
+        if (read) read->insert_or_assign(id, std::move(facts));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/identity.h"
@@ -30,8 +31,10 @@ PersonFacts read_person_facts(Database& db, std::int64_t person_id);
 /// seen, "u:" user names, "e:" mailboxes, "x:" twitter handles. Pure.
 std::vector<std::string> match_keys_of(const PersonFacts& facts);
 
-/// Replaces the keys of `people` in match_keys. Callers own the transaction; throws
+/// Replaces the keys of `people` in match_keys. When `read` is given, the facts read on the way
+/// are added to it (resolution weighs the same people next). Callers own the transaction; throws
 /// SQLite::Exception.
-void reindex_match_keys(Database& db, std::span<const std::int64_t> people);
+void reindex_match_keys(Database& db, std::span<const std::int64_t> people,
+                        std::unordered_map<std::int64_t, PersonFacts>* read = nullptr);
 
 }  // namespace kith::db
