@@ -47,6 +47,35 @@ bool is_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/// Bytes in the sequence a UTF-8 lead byte starts (0: not a lead byte).
+std::size_t utf8_length(unsigned char b) {
+    return b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+}
+
+/// The length of the valid UTF-8 sequence of an XML character at `p`, 0 when it is not one
+/// (or does not fit in `avail`).
+std::size_t valid_utf8(const char* p, std::size_t avail) {
+    const auto b = static_cast<unsigned char>(p[0]);
+    const std::size_t n = utf8_length(b);
+    if (n == 0 || n > avail) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto cb = static_cast<unsigned char>(p[k]);
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1) {  // overlong forms, surrogates, beyond U+10FFFF
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        }
+        if (cb < lo || cb > hi) return 0;
+    }
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+    if (n == 3 && b == 0xEF && static_cast<unsigned char>(p[1]) == 0xBF &&
+        static_cast<unsigned char>(p[2]) >= 0xBE)
+        return 0;
+    return n;
+}
+
 }  // namespace
 
 XmlStreamRepair::XmlStreamRepair(Source source)
@@ -84,23 +113,12 @@ void XmlStreamRepair::process(bool at_end) {
     m_chunk = m_in.data();
     std::size_t i = 0;
     while (i < m_in_len && !refused()) {
-        if (m_state == State::text) {
-            // The common case without a call per construct: text and tags up to the next byte
-            // that needs a look.
-            const char* p = m_in.data() + i;
-            const std::size_t n = m_in_len - i;
-            std::size_t j = 0;
-            for (;;) {
-                while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & kText)) ++j;
-                if (j + 1 < n && p[j] == '<' &&
-                    (p[j + 1] == '/' || is_name_start(static_cast<unsigned char>(p[j + 1])))) {
-                    ++j;
-                    continue;
-                }
-                break;
-            }
+        if (m_state != State::start) {
+            // The common case without a call per construct: bytes up to the next one that
+            // needs a look are copied as one run.
+            const std::size_t j = plain_run(m_in.data() + i, m_in_len - i);
             if (j > 0) {
-                m_out.append(p, j);
+                m_out.append(m_in.data() + i, j);
                 i += j;
                 continue;
             }
@@ -114,6 +132,30 @@ void XmlStreamRepair::process(bool at_end) {
     std::memmove(m_in.data(), m_in.data() + i, m_in_len - i);
     m_in_len -= i;
     if (at_end && m_in_len > 0 && !refused()) m_in_len = 0;  // cannot happen; never loop
+}
+
+std::size_t XmlStreamRepair::plain_run(const char* p, std::size_t n) const {
+    const std::uint8_t bit = m_state == State::text      ? kText
+                             : m_state == State::cdata   ? kCdata
+                             : m_state == State::comment ? kComment
+                                                         : kPi;
+    std::size_t j = 0;
+    for (;;) {
+        while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & bit)) ++j;
+        if (j == n) return j;
+        const auto c = static_cast<unsigned char>(p[j]);
+        if (c >= 0x80) {
+            // Valid UTF-8 passes as it is (and any byte when the document is not UTF-8).
+            const std::size_t k = m_check_utf8 ? valid_utf8(p + j, n - j) : 1;
+            if (k == 0) return j;
+            j += k;
+        } else if (bit == kText && c == '<' && j + 1 < n &&
+                   (p[j + 1] == '/' || is_name_start(static_cast<unsigned char>(p[j + 1])))) {
+            ++j;  // most '<' are tags, decided by the next byte alone
+        } else {
+            return j;
+        }
+    }
 }
 
 void XmlStreamRepair::note(const char* at, std::string what) {
@@ -292,27 +334,9 @@ std::size_t XmlStreamRepair::utf8(const char* p, std::size_t avail, bool at_end)
         m_out += p[0];
         return 1;
     }
-    const std::size_t n = b >= 0xC2 && b <= 0xDF   ? 2
-                          : b >= 0xE0 && b <= 0xEF ? 3
-                          : b >= 0xF0 && b <= 0xF4 ? 4
-                                                   : 0;
+    const std::size_t n = utf8_length(b);
     if (n > avail && !at_end) return 0;
-    bool ok = n != 0 && n <= avail;
-    for (std::size_t k = 1; ok && k < n; ++k) {
-        const auto cb = static_cast<unsigned char>(p[k]);
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (k == 1) {  // overlong forms, surrogates, beyond U+10FFFF
-            if (b == 0xE0) lo = 0xA0;
-            if (b == 0xED) hi = 0x9F;
-            if (b == 0xF0) lo = 0x90;
-            if (b == 0xF4) hi = 0x8F;
-        }
-        ok = cb >= lo && cb <= hi;
-    }
-    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
-    if (ok && n == 3 && b == 0xEF && static_cast<unsigned char>(p[1]) == 0xBF &&
-        static_cast<unsigned char>(p[2]) >= 0xBE)
-        ok = false;
+    const bool ok = n != 0 && valid_utf8(p, avail) == n;
     if (!ok) {
         m_out.append(kReplacement);
         note(p, "invalid UTF-8 byte replaced by U+FFFD");

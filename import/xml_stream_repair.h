@@ -52,6 +52,9 @@ class XmlStreamRepair {
 
     bool fill();
     void process(bool at_end);
+    /// How many bytes from `p` are copied unchanged in the current state (no repair, no state
+    /// change): the run before the next byte step() must look at.
+    std::size_t plain_run(const char* p, std::size_t n) const;
     std::size_t step(const char* p, std::size_t avail, bool at_end);
     std::size_t entity(const char* p, std::size_t avail, bool at_end);
     std::size_t utf8(const char* p, std::size_t avail, bool at_end);
