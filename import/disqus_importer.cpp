@@ -27,6 +27,7 @@ constexpr std::size_t kMaxLinks = 2000000;
 
 struct Thread {
     std::string link, title;
+    std::string post;  ///< canonical_or_raw(link), made once for all its posts
 };
 
 struct Post {
@@ -106,6 +107,7 @@ class DisqusRun {
             return m_r.text_into(*into);
         });
         if (!r) return r;
+        t.post = canonical_or_raw(t.link);
         if (!id.empty() && m_threads.size() < kMaxThreads) m_threads[id] = std::move(t);
         return {};
     }
@@ -190,17 +192,18 @@ class DisqusRun {
 
     Result<void> send(const Post& p, core::TimePoint at) {
         const auto thread = m_threads.find(p.thread);
-        std::string link, title;
+        std::string link, title, post;
         if (thread == m_threads.end()) {
             m_sink.warning(
                 {where(p),
                  "thread " + p.thread + " is not in the export; imported in a thread of its own"});
             link = "disqus-thread:" + p.thread;
+            post = canonical_or_raw(link);
         } else {
             link = thread->second.link;
             title = thread->second.title;
+            post = thread->second.post;
         }
-        const auto post = canonical_or_raw(link);
         const auto* self = m_links.find(p.id);
         CommentFields f;
         f.ext_ns = "disqus";

@@ -138,10 +138,21 @@ std::string html_to_text(std::string_view html, const HtmlTextOptions& options) 
             continue;
         }
         if (c != '&') {
-            // A run of plain bytes at once: up to the next tag, reference, space or possible
-            // no-break space (0xC2 0xA0).
+            // A run of plain bytes at once: up to the next tag, reference, possible no-break
+            // space (0xC2 0xA0) or white space other than one ' ' between two words (which
+            // TextOut would write as it is).
             std::size_t end = i + 1;
-            while (end < html.size() && !is_run_end(static_cast<unsigned char>(html[end]))) ++end;
+            while (end < html.size()) {
+                const auto b = static_cast<unsigned char>(html[end]);
+                if (b == ' ' && end + 1 < html.size() &&
+                    !is_run_end(static_cast<unsigned char>(html[end + 1]))) {
+                    end += 2;
+                } else if (!is_run_end(b)) {
+                    ++end;
+                } else {
+                    break;
+                }
+            }
             text.text(html.substr(i, end - i));
             i = end;
             continue;
