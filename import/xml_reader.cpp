@@ -18,8 +18,6 @@ using core::ErrorCode;
 using core::make_error;
 using core::Result;
 
-/// Input handed to libxml2 per xmlParseChunk: the nodes of one chunk are queued at a time.
-constexpr std::size_t kChunkBytes = 64 * 1024;
 /// libxml2 limits nesting (256) only when it builds a tree; a SAX reader must do it itself, or
 /// "<a><a><a>…" would grow libxml2's name stacks with the input.
 constexpr int kMaxDepth = 256;
@@ -68,6 +66,12 @@ struct XmlSaxHandlers {
         return c && c->input ? c->input->line : 0;
     }
 
+    static std::string_view local_name(XmlReader& r, const xmlChar* name) {
+        auto& slot = r.m_names[(reinterpret_cast<std::uintptr_t>(name) >> 4) % r.m_names.size()];
+        if (slot.first != name) slot = {name, local_part(name)};
+        return slot.second;
+    }
+
     static std::uint32_t offset(const XmlReader& r) {
         return static_cast<std::uint32_t>(r.m_text.size());
     }
@@ -87,13 +91,13 @@ struct XmlSaxHandlers {
         n.kind = Kind::start;
         n.depth = r.m_depth++;
         n.line = line(r);
-        n.name = local_part(localname);
+        n.name = local_name(r, localname);
         n.attrs_at = static_cast<std::uint32_t>(r.m_attrs.size());
         // Five pointers per attribute: local name, prefix, URI, value start, value end.
         for (int i = 0; i < nb_attributes; ++i) {
             const xmlChar** a = attributes + 5 * i;
             const auto len = static_cast<int>(a[4] - a[3]);
-            XmlReader::Attr at{local_part(a[0]), offset(r), 0};
+            XmlReader::Attr at{local_name(r, a[0]), offset(r), 0};
             // Without entity substitution libxml2 leaves "&#38;" for "&amp;" in the value, as
             // its own tree builder does before decoding it.
             if (std::memchr(a[3], '&', static_cast<std::size_t>(len))) {
@@ -161,7 +165,7 @@ struct XmlSaxHandlers {
 };
 
 XmlReader::XmlReader(XmlStreamRepair::Source source, std::string name)
-    : m_name(std::move(name)), m_repair(std::move(source)), m_chunk(kChunkBytes) {
+    : m_name(std::move(name)), m_repair(std::move(source)) {
     init_libxml();
 }
 
@@ -226,26 +230,29 @@ void XmlReader::refill() {
     m_text.clear();
     m_next = 0;
     while (m_nodes.empty() && !m_halted) {
-        const long got = m_input_done ? 0 : m_repair.read(m_chunk.data(), m_chunk.size());
+        const char* data = nullptr;
+        const long got = m_input_done ? 0 : m_repair.read_view(&data);
         if (got < 0 || (m_input_done && got == 0)) {
             m_halted = true;  // a refusal or read error (reported by stop_error), or the end
             break;
         }
+        // The repair hands over what one input chunk gave (64 KiB, a little more when it
+        // escaped characters): the nodes of a chunk are queued at a time.
         const int n = static_cast<int>(got);
         if (!m_ctxt) {
             // The first bytes let libxml2 detect the encoding, as xmlReaderForIO does.
             static xmlSAXHandler sax = XmlSaxHandlers::make();
             const int head = std::min(n, 4);
-            m_ctxt = xmlCreatePushParserCtxt(&sax, this, m_chunk.data(), head, m_name.c_str());
+            m_ctxt = xmlCreatePushParserCtxt(&sax, this, data, head, m_name.c_str());
             if (!m_ctxt) {
                 m_fatal = "libxml2 could not create a parser";
                 m_halted = true;
                 break;
             }
             xmlCtxtUseOptions(as_ctxt(m_ctxt), kOptions);
-            xmlParseChunk(as_ctxt(m_ctxt), m_chunk.data() + head, n - head, n == 0);
+            xmlParseChunk(as_ctxt(m_ctxt), data ? data + head : nullptr, n - head, n == 0);
         } else {
-            xmlParseChunk(as_ctxt(m_ctxt), m_chunk.data(), n, n == 0);
+            xmlParseChunk(as_ctxt(m_ctxt), data, n, n == 0);
         }
         if (n == 0) m_input_done = true;
         // After a fatal error libxml2 reports nothing more: what was queued is read first.

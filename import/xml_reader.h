@@ -1,6 +1,7 @@
 #pragma once
 // Safe streaming XML for importers: libxml2's SAX2 push parser behind XmlStreamRepair.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -114,7 +115,6 @@ class XmlReader {
     std::string m_name;
     XmlStreamRepair m_repair;
     void* m_ctxt = nullptr;  ///< xmlParserCtxtPtr; libxml2 stays out of this header
-    std::vector<char> m_chunk;
     bool m_input_done = false, m_halted = false;
     std::vector<std::pair<int, std::string>> m_errors;
     std::string m_fatal;
@@ -126,6 +126,8 @@ class XmlReader {
     std::size_t m_next = 0;
     const Node* m_node = nullptr;  ///< the current node; null before the first and at the end
     int m_depth = 0;               ///< open elements while parsing
+    /// Local names by libxml2's interned name (a direct-mapped cache: a few names repeat).
+    std::array<std::pair<const void*, std::string_view>, 64> m_names{};
 };
 
 /// Tells the sink, as warnings located "SOURCE:LINE", what the reader repaired in the input

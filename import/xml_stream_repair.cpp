@@ -98,7 +98,7 @@ std::size_t valid_utf8(const char* p, std::size_t avail) {
 XmlStreamRepair::XmlStreamRepair(Source source)
     : m_source(std::move(source)), m_in(kChunkBytes + kDeclarationBytes) {}
 
-long XmlStreamRepair::read(char* buf, std::size_t n) {
+long XmlStreamRepair::prepare() {
     while (m_out_pos == m_out.size()) {
         if (refused() || m_read_failed) return -1;
         if (m_eof && m_in_len == 0) return 0;
@@ -108,10 +108,24 @@ long XmlStreamRepair::read(char* buf, std::size_t n) {
         process(m_eof);
         if (refused()) return -1;
     }
-    const std::size_t take = std::min(n, m_out.size() - m_out_pos);
+    return static_cast<long>(m_out.size() - m_out_pos);
+}
+
+long XmlStreamRepair::read(char* buf, std::size_t n) {
+    const long ready = prepare();
+    if (ready <= 0) return ready;
+    const std::size_t take = std::min(n, static_cast<std::size_t>(ready));
     std::memcpy(buf, m_out.data() + m_out_pos, take);
     m_out_pos += take;
     return static_cast<long>(take);
+}
+
+long XmlStreamRepair::read_view(const char** data) {
+    const long ready = prepare();
+    if (ready <= 0) return ready;
+    *data = m_out.data() + m_out_pos;
+    m_out_pos = m_out.size();
+    return ready;
 }
 
 bool XmlStreamRepair::fill() {
