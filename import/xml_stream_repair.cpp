@@ -173,42 +173,53 @@ std::size_t XmlStreamRepair::plain_run(const char* p, std::size_t n) const {
     // The state's own special bytes besides those every state looks at.
     const char a = bit == kText ? '<' : bit == kCdata ? ']' : bit == kComment ? '-' : '?';
     const char b = bit == kText ? '&' : a;
+    // Bytes passed unchanged from a byte the scan stopped at; 0 when it needs step().
+    const auto plain_at = [&](std::size_t at) -> std::size_t {
+        const auto c = static_cast<unsigned char>(p[at]);
+        if (!(kSpecial[c] & bit)) return 1;  // tab, line feed, carriage return
+        if (c >= 0x80) {
+            // Valid UTF-8 passes as it is (and any byte when the document is not UTF-8).
+            if (!m_check_utf8) return 1;
+            if (c >= 0xC2 && c <= 0xDF && at + 1 < n &&
+                (static_cast<unsigned char>(p[at + 1]) & 0xC0) == 0x80)
+                return 2;  // the common case (é, ł, ü) without the general check
+            return valid_utf8(p + at, n - at);
+        }
+        // Most '<' are tags, decided by the next byte alone.
+        if (bit == kText && c == '<' && at + 1 < n &&
+            (p[at + 1] == '/' || is_name_start(static_cast<unsigned char>(p[at + 1]))))
+            return 1;
+        return 0;
+    };
     std::size_t j = 0;
     while (j < n) {
 #if defined(__SSE2__)
         if (n - j >= 16) {
             // 16 bytes at a time: a signed compare below 0x20 finds the control bytes and every
-            // byte from 0x80 (negative) at once.
+            // byte from 0x80 (negative) at once; then each hit in the block is looked at.
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
             const __m128i hit = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
                                              _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(a)),
                                                           _mm_cmpeq_epi8(v, _mm_set1_epi8(b))));
-            const int mask = _mm_movemask_epi8(hit);
-            if (mask == 0) {
-                j += 16;
-                continue;
+            auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+            std::size_t passed = j;  // the bytes before are passed (a sequence may end beyond)
+            while (mask != 0) {
+                const std::size_t at = j + static_cast<std::size_t>(__builtin_ctz(mask));
+                mask &= mask - 1;
+                if (at < passed) continue;  // inside a multi-byte character
+                const std::size_t k = plain_at(at);
+                if (k == 0) return at;
+                passed = at + k;
             }
-            j += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        } else
+            j = std::max(j + 16, passed);
+            continue;
+        }
 #endif
-        {
-            while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & bit)) ++j;
-            if (j == n) return j;
-        }
-        const auto c = static_cast<unsigned char>(p[j]);
-        if (!(kSpecial[c] & bit)) {
-            ++j;  // tab, line feed, carriage return
-        } else if (c >= 0x80) {
-            // Valid UTF-8 passes as it is (and any byte when the document is not UTF-8).
-            const std::size_t k = m_check_utf8 ? valid_utf8(p + j, n - j) : 1;
-            if (k == 0) return j;
-            j += k;
-        } else if (bit == kText && c == '<' && j + 1 < n &&
-                   (p[j + 1] == '/' || is_name_start(static_cast<unsigned char>(p[j + 1])))) {
-            ++j;  // most '<' are tags, decided by the next byte alone
-        } else {
-            return j;
-        }
+        while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & bit)) ++j;
+        if (j == n) return j;
+        const std::size_t k = plain_at(j);
+        if (k == 0) return j;
+        j += k;
     }
     return j;
 }
