@@ -301,15 +301,14 @@ std::optional<std::string> XmlReader::attribute(std::string_view local) const {
     return std::nullopt;
 }
 
-Result<std::string> XmlReader::text() {
-    std::string out;
-    if (!is_start() || is_empty()) return out;
+Result<void> XmlReader::append_text(std::string& out) {
+    if (!is_start() || is_empty()) return {};
     const int d = depth();
     for (;;) {
         auto more = next();
         if (!more) return more.error();
-        if (!*more) return out;
-        if (m_node->kind == Kind::end && m_node->depth == d) return out;
+        if (!*more) return {};
+        if (m_node->kind == Kind::end && m_node->depth == d) return {};
         if (m_node->kind == Kind::text && out.size() < kMaxText) {
             out.append(m_text, m_node->text_at, m_node->text_len);
             if (out.size() > kMaxText) out.resize(kMaxText);
@@ -317,18 +316,23 @@ Result<std::string> XmlReader::text() {
     }
 }
 
+Result<std::string> XmlReader::text() {
+    std::string out;
+    if (auto r = append_text(out); !r) return r.error();
+    return out;
+}
+
 Result<void> XmlReader::text_into(std::string& out) {
-    auto t = text();
-    if (!t) return t.error();
-    const auto b = t->find_first_not_of(" \t\r\n");
-    const auto e = t->find_last_not_of(" \t\r\n");
-    if (b == std::string::npos) {
+    // Into `out` itself: a caller reusing its strings reads every field without allocating.
+    out.clear();
+    if (auto r = append_text(out); !r) return r;
+    const auto e = out.find_last_not_of(" \t\r\n");
+    if (e == std::string::npos) {
         out.clear();
-    } else if (b == 0 && e + 1 == t->size()) {
-        out = std::move(*t);
-    } else {
-        out.assign(*t, b, e - b + 1);
+        return {};
     }
+    out.resize(e + 1);
+    out.erase(0, out.find_first_not_of(" \t\r\n"));
     return {};
 }
 

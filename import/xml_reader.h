@@ -57,7 +57,7 @@ class XmlReader {
     /// text included), at most kMaxText bytes kept. Leaves the reader on the element's end.
     core::Result<std::string> text();
 
-    /// text() trimmed of surrounding white space, into `out`.
+    /// text() trimmed of surrounding white space, into `out` (its capacity is reused).
     core::Result<void> text_into(std::string& out);
 
     /// At an element's start: calls `on_child(name)` at the start of each direct child element
@@ -111,6 +111,8 @@ class XmlReader {
     /// Parses input until nodes are queued, the input ends or parsing cannot go on.
     void refill();
     core::Result<bool> stop_error();
+    /// text()'s work: appends to `out` until it holds kMaxText bytes.
+    core::Result<void> append_text(std::string& out);
 
     std::string m_name;
     XmlStreamRepair m_repair;
