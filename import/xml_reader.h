@@ -57,6 +57,9 @@ class XmlReader {
     /// text included), at most kMaxText bytes kept. Leaves the reader on the element's end.
     core::Result<std::string> text();
 
+    /// text() appended to `out` (up to kMaxText bytes in all), reusing its memory.
+    core::Result<void> append_text(std::string& out);
+
     /// text() trimmed of surrounding white space, into `out` (its capacity is reused).
     core::Result<void> text_into(std::string& out);
 
@@ -111,8 +114,6 @@ class XmlReader {
     /// Parses input until nodes are queued, the input ends or parsing cannot go on.
     void refill();
     core::Result<bool> stop_error();
-    /// text()'s work: appends to `out` until it holds kMaxText bytes.
-    core::Result<void> append_text(std::string& out);
 
     std::string m_name;
     XmlStreamRepair m_repair;
