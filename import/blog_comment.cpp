@@ -88,7 +88,13 @@ core::InteractionRecord comment_record(CommentFields f) {
     r.ext_ns = std::move(f.ext_ns);
     r.ext_id = std::move(f.ext_id);
     r.thread_key = std::move(f.thread_key);
-    const auto title = comment_html_to_text(f.post_title, 200);
+    // All the comments of a post come in a row with its title: convert it once per post.
+    thread_local std::string last_title, last_plain;
+    if (f.post_title != last_title || last_title.empty()) {
+        last_title = f.post_title;
+        last_plain = comment_html_to_text(f.post_title, 200);
+    }
+    const std::string& title = last_plain;
     if (!title.empty())
         r.subject =
             std::string(f.kind == core::InteractionKind::mention ? "Link to “" : "Comment on “") +

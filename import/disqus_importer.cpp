@@ -27,6 +27,7 @@ constexpr std::size_t kMaxLinks = 2000000;
 
 struct Thread {
     std::string link, title;
+    std::string post;  ///< canonical_or_raw(link), made once for all its posts
 };
 
 struct Post {
@@ -34,6 +35,15 @@ struct Post {
     bool deleted = false, spam = false;
     Commenter author;
     int line = 0;
+
+    /// Empties every field but keeps the strings' memory: one Post reads them all.
+    void clear() {
+        for (auto* s : {&id, &thread, &parent, &message, &created, &username, &author.name,
+                        &author.email, &author.url})
+            s->clear();
+        deleted = spam = false;
+        line = 0;
+    }
 };
 
 bool is_true(std::string_view s) {
@@ -106,12 +116,14 @@ class DisqusRun {
             return m_r.text_into(*into);
         });
         if (!r) return r;
+        t.post = canonical_or_raw(t.link);
         if (!id.empty() && m_threads.size() < kMaxThreads) m_threads[id] = std::move(t);
         return {};
     }
 
     Result<void> read_post() {
-        Post p;
+        Post& p = m_post;
+        p.clear();
         p.id = std::string(trim(m_r.attribute("id").value_or("")));
         p.line = m_r.line();
         auto r = m_r.children([&](std::string_view n) -> Result<void> {
@@ -121,21 +133,19 @@ class DisqusRun {
                 return {};
             }
             if (n == "author") return read_author(p);
-            std::string flag;
             std::string* into = n == "message"                      ? &p.message
                                 : n == "createdAt"                  ? &p.created
-                                : n == "isDeleted" || n == "isSpam" ? &flag
+                                : n == "isDeleted" || n == "isSpam" ? &m_flag
                                                                     : nullptr;
             if (!into) return {};
-            auto v = m_r.text();
-            if (!v) return v.error();
-            *into = std::move(*v);
-            if (n == "isDeleted") p.deleted = is_true(flag);
-            if (n == "isSpam") p.spam = is_true(flag);
+            into->clear();
+            if (auto v = m_r.append_text(*into); !v) return v;
+            if (n == "isDeleted") p.deleted = is_true(m_flag);
+            if (n == "isSpam") p.spam = is_true(m_flag);
             return {};
         });
         if (!r) return r;
-        return take(std::move(p));
+        return take(p);
     }
 
     Result<void> read_author(Post& p) {
@@ -153,7 +163,7 @@ class DisqusRun {
         return m_r.source_name() + ":" + std::to_string(p.line) + " (post " + p.id + ")";
     }
 
-    Result<void> take(Post p) {
+    Result<void> take(Post& p) {
         if (p.id.empty()) {
             m_sink.warning({where(p), "post without a dsq:id; skipped"});
             return {};
@@ -182,7 +192,7 @@ class DisqusRun {
         }
         p.message = comment_html_to_text(p.message);
         if (!m_links.root_of(p.id).complete && m_deferred.size() < DisqusImporter::kMaxDeferred) {
-            m_deferred.push_back({std::move(p), *at});
+            m_deferred.push_back({p, *at});
             return {};
         }
         return send(p, *at);
@@ -190,17 +200,18 @@ class DisqusRun {
 
     Result<void> send(const Post& p, core::TimePoint at) {
         const auto thread = m_threads.find(p.thread);
-        std::string link, title;
+        std::string link, title, post;
         if (thread == m_threads.end()) {
             m_sink.warning(
                 {where(p),
                  "thread " + p.thread + " is not in the export; imported in a thread of its own"});
             link = "disqus-thread:" + p.thread;
+            post = canonical_or_raw(link);
         } else {
             link = thread->second.link;
             title = thread->second.title;
+            post = thread->second.post;
         }
-        const auto post = canonical_or_raw(link);
         const auto* self = m_links.find(p.id);
         CommentFields f;
         f.ext_ns = "disqus";
@@ -243,6 +254,8 @@ class DisqusRun {
     bool m_links_full = false;
     std::vector<std::pair<Post, core::TimePoint>> m_deferred;
     CommenterBook m_commenters;
+    Post m_post;         ///< the post being read (reused)
+    std::string m_flag;  ///< an isDeleted or isSpam value
 };
 
 }  // namespace

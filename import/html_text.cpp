@@ -14,6 +14,10 @@ bool is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+bool is_run_end(unsigned char c) {
+    return c == '<' || c == '&' || c == 0xC2 || is_space(c);
+}
+
 /// Lower-case tag name at `p` (after '<' and an optional '/').
 std::string tag_name(std::string_view s, std::size_t p) {
     std::string name;
@@ -133,9 +137,28 @@ std::string html_to_text(std::string_view html, const HtmlTextOptions& options) 
             i += 2;
             continue;
         }
+        if (c != '&') {
+            // A run of plain bytes at once: up to the next tag, reference, possible no-break
+            // space (0xC2 0xA0) or white space other than one ' ' between two words (which
+            // TextOut would write as it is).
+            std::size_t end = i + 1;
+            while (end < html.size()) {
+                const auto b = static_cast<unsigned char>(html[end]);
+                if (b == ' ' && end + 1 < html.size() &&
+                    !is_run_end(static_cast<unsigned char>(html[end + 1]))) {
+                    end += 2;
+                } else if (!is_run_end(b)) {
+                    ++end;
+                } else {
+                    break;
+                }
+            }
+            text.text(html.substr(i, end - i));
+            i = end;
+            continue;
+        }
         piece.clear();
-        std::size_t took = 0;
-        if (c == '&') took = decode_html_reference(html, i, piece);
+        std::size_t took = decode_html_reference(html, i, piece);
         if (took == 0) {
             piece.assign(1, static_cast<char>(c));
             took = 1;

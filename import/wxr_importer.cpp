@@ -39,6 +39,14 @@ struct RawComment {
     std::string id, parent, user_id, approved, type, date, date_gmt, content;
     Commenter author;
     int line = 0;
+
+    /// Empties every field but keeps the strings' memory: one RawComment reads them all.
+    void clear() {
+        for (auto* s : {&id, &parent, &user_id, &approved, &type, &date, &date_gmt, &content,
+                        &author.name, &author.email, &author.url})
+            s->clear();
+        line = 0;
+    }
 };
 
 /// A comment kept until its post ends, with what threading needs.
@@ -147,7 +155,8 @@ class WxrRun {
     }
 
     Result<void> read_comment() {
-        RawComment c;
+        RawComment& c = m_raw;
+        c.clear();
         c.line = m_r.line();
         auto r = m_r.children([&](std::string_view n) -> Result<void> {
             std::string* into = n == "comment_id"             ? &c.id
@@ -167,7 +176,7 @@ class WxrRun {
         });
         if (!r) return r;
         ++m_comments;
-        return take(std::move(c));
+        return take(c);
     }
 
     std::string where(const RawComment& c) const {
@@ -216,7 +225,7 @@ class WxrRun {
         return at;
     }
 
-    Result<void> take(RawComment c) {
+    Result<void> take(const RawComment& c) {
         const auto id = std::string(trim(c.id));
         if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) {
             m_sink.warning(
@@ -251,8 +260,8 @@ class WxrRun {
         // The author's email and URL are linked with their first inbound comment of the run.
         const bool link = !mine && !ping && !entry.linked;
         entry.linked = entry.linked || link;
-        m_pending.push_back(Pending{id, parent, comment_html_to_text(c.content),
-                                    std::move(c.author), entry.ids, link, *at, mine, ping});
+        m_pending.push_back(Pending{id, parent, comment_html_to_text(c.content), c.author,
+                                    entry.ids, link, *at, mine, ping});
         if (m_pending.size() >= WxrImporter::kMaxPending) return flush();
         return {};
     }
@@ -312,6 +321,7 @@ class WxrRun {
     bool m_links_full = false;
     std::optional<std::chrono::seconds> m_offset;
     CommenterBook m_commenters;
+    RawComment m_raw;  ///< the comment being read (reused)
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// Safe streaming XML for importers: libxml2's xmlTextReader behind XmlStreamRepair.
+// Safe streaming XML for importers: libxml2's SAX2 push parser behind XmlStreamRepair.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -15,12 +16,14 @@
 
 namespace kith::import {
 
-/// Reads an XML document node by node in bounded memory (libxml2 frees what it has passed).
-/// Hostile input is neutralised: a DOCTYPE is refused before libxml2 sees it, entities are
-/// never substituted, no DTD is loaded, the network is off, and the process-wide external
-/// entity loader refuses every URI (so even a parser bug cannot read a file). Element names are
-/// matched by local name, so every namespace version of a format reads the same. Known
-/// breakage is repaired on the way in (see XmlStreamRepair). One reader per thread.
+/// Reads an XML document node by node in bounded memory. libxml2's push parser is fed a chunk at
+/// a time and its SAX2 callbacks queue the chunk's nodes (element starts and ends, text): no
+/// tree is built, which is what made xmlTextReader cost twice as much. Hostile input is
+/// neutralised: a DOCTYPE is refused before libxml2 sees it, entities are never substituted, no DTD
+/// is loaded, the network is off, and the process-wide external entity loader refuses every URI (so
+/// even a parser bug cannot read a file). Element names are matched by local name, so every
+/// namespace version of a format reads the same. Known breakage is repaired on the way in (see
+/// XmlStreamRepair). One reader per thread.
 class XmlReader {
   public:
     /// A field longer than this is cut (a comment's excerpt needs far less).
@@ -39,12 +42,14 @@ class XmlReader {
     /// line and what to do.
     core::Result<bool> next();
 
-    bool is_start() const { return m_type == 1; }  ///< an element's start (or self-closing)
-    bool is_end() const { return m_type == 15; }   ///< an element's end (not for self-closing)
-    bool is_empty() const;                         ///< a self-closing element: no end follows
+    bool is_start() const { return m_node && m_node->kind == Kind::start; }  ///< or self-closing
+    bool is_end() const { return m_node && m_node->kind == Kind::end; }  ///< not for self-closing
+    /// An element without content (`<a/>` or `<a></a>`): no end follows.
+    bool is_empty() const { return is_start() && m_node->empty; }
     /// At an element's start: its name without prefix ("comment" for <wp:comment>); else empty.
-    std::string_view name() const { return m_local; }
-    int depth() const { return m_depth; }
+    /// Stays valid as long as the reader (names are interned by libxml2).
+    std::string_view name() const { return is_start() ? m_node->name : std::string_view(); }
+    int depth() const { return m_node ? m_node->depth : 0; }
     /// The value of the attribute with local name `local` ("id" for dsq:id), if present.
     std::optional<std::string> attribute(std::string_view local) const;
 
@@ -52,7 +57,10 @@ class XmlReader {
     /// text included), at most kMaxText bytes kept. Leaves the reader on the element's end.
     core::Result<std::string> text();
 
-    /// text() trimmed of surrounding white space, into `out`.
+    /// text() appended to `out` (up to kMaxText bytes in all), reusing its memory.
+    core::Result<void> append_text(std::string& out);
+
+    /// text() trimmed of surrounding white space, into `out` (its capacity is reused).
     core::Result<void> text_into(std::string& out);
 
     /// At an element's start: calls `on_child(name)` at the start of each direct child element
@@ -73,7 +81,8 @@ class XmlReader {
         }
     }
 
-    /// Current line (of the input) and input bytes consumed, for locations and progress.
+    /// The current node's line (of the input), and input bytes consumed, for locations and
+    /// progress.
     int line() const;
     std::uint64_t bytes() const { return m_repair.bytes_in(); }
     const std::string& source_name() const { return m_name; }
@@ -84,19 +93,44 @@ class XmlReader {
     std::vector<std::pair<int, std::string>> take_errors();
 
   private:
+    friend struct XmlSaxHandlers;  // the SAX2 callbacks (xml_reader.cpp) fill the queue
+    enum class Kind : std::uint8_t { start, end, text };
+    /// One queued node. Text lives in m_text (offsets: the buffer grows while a chunk parses).
+    struct Node {
+        Kind kind = Kind::text;
+        bool empty = false;
+        int depth = 0, line = 0;
+        std::string_view name;  ///< libxml2's interned local name (start only)
+        std::uint32_t text_at = 0, text_len = 0;
+        std::uint32_t attrs_at = 0, attrs_end = 0;  ///< range in m_attrs (start only)
+    };
+    struct Attr {
+        std::string_view name;  ///< interned local name
+        std::uint32_t at = 0, len = 0;
+    };
+
     XmlReader(XmlStreamRepair::Source source, std::string name);
     static void on_error(void* self, const void* error);
+    /// Parses input until nodes are queued, the input ends or parsing cannot go on.
+    void refill();
+    core::Result<bool> stop_error();
 
     std::string m_name;
     XmlStreamRepair m_repair;
-    void* m_reader = nullptr;  ///< xmlTextReaderPtr; libxml2 stays out of this header
+    void* m_ctxt = nullptr;  ///< xmlParserCtxtPtr; libxml2 stays out of this header
+    bool m_input_done = false, m_halted = false;
     std::vector<std::pair<int, std::string>> m_errors;
     std::string m_fatal;
     int m_fatal_line = 0;
-    // The current node, read once per node: callers ask several times.
-    int m_type = 0;
-    int m_depth = 0;
-    std::string_view m_local;
+    // The queue of parsed nodes, emptied before the next chunk is parsed.
+    std::vector<Node> m_nodes;
+    std::vector<Attr> m_attrs;
+    std::string m_text;
+    std::size_t m_next = 0;
+    const Node* m_node = nullptr;  ///< the current node; null before the first and at the end
+    int m_depth = 0;               ///< open elements while parsing
+    /// Local names by libxml2's interned name (a direct-mapped cache: a few names repeat).
+    std::array<std::pair<const void*, std::string_view>, 64> m_names{};
 };
 
 /// Tells the sink, as warnings located "SOURCE:LINE", what the reader repaired in the input

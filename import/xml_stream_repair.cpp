@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "import/html_entities.h"
 
 namespace kith::import {
@@ -47,12 +51,54 @@ bool is_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/// Newlines in [b, e): memchr jumps from one to the next (lines are long in blog exports).
+std::uint64_t count_lines(const char* b, const char* e) {
+    std::uint64_t n = 0;
+    while (b < e) {
+        const auto* nl =
+            static_cast<const char*>(std::memchr(b, '\n', static_cast<std::size_t>(e - b)));
+        if (!nl) break;
+        ++n;
+        b = nl + 1;
+    }
+    return n;
+}
+
+/// Bytes in the sequence a UTF-8 lead byte starts (0: not a lead byte).
+std::size_t utf8_length(unsigned char b) {
+    return b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+}
+
+/// The length of the valid UTF-8 sequence of an XML character at `p`, 0 when it is not one
+/// (or does not fit in `avail`).
+std::size_t valid_utf8(const char* p, std::size_t avail) {
+    const auto b = static_cast<unsigned char>(p[0]);
+    const std::size_t n = utf8_length(b);
+    if (n == 0 || n > avail) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto cb = static_cast<unsigned char>(p[k]);
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (k == 1) {  // overlong forms, surrogates, beyond U+10FFFF
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        }
+        if (cb < lo || cb > hi) return 0;
+    }
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
+    if (n == 3 && b == 0xEF && static_cast<unsigned char>(p[1]) == 0xBF &&
+        static_cast<unsigned char>(p[2]) >= 0xBE)
+        return 0;
+    return n;
+}
+
 }  // namespace
 
 XmlStreamRepair::XmlStreamRepair(Source source)
     : m_source(std::move(source)), m_in(kChunkBytes + kDeclarationBytes) {}
 
-long XmlStreamRepair::read(char* buf, std::size_t n) {
+long XmlStreamRepair::prepare() {
     while (m_out_pos == m_out.size()) {
         if (refused() || m_read_failed) return -1;
         if (m_eof && m_in_len == 0) return 0;
@@ -62,10 +108,24 @@ long XmlStreamRepair::read(char* buf, std::size_t n) {
         process(m_eof);
         if (refused()) return -1;
     }
-    const std::size_t take = std::min(n, m_out.size() - m_out_pos);
+    return static_cast<long>(m_out.size() - m_out_pos);
+}
+
+long XmlStreamRepair::read(char* buf, std::size_t n) {
+    const long ready = prepare();
+    if (ready <= 0) return ready;
+    const std::size_t take = std::min(n, static_cast<std::size_t>(ready));
     std::memcpy(buf, m_out.data() + m_out_pos, take);
     m_out_pos += take;
     return static_cast<long>(take);
+}
+
+long XmlStreamRepair::read_view(const char** data) {
+    const long ready = prepare();
+    if (ready <= 0) return ready;
+    *data = m_out.data() + m_out_pos;
+    m_out_pos = m_out.size();
+    return ready;
 }
 
 bool XmlStreamRepair::fill() {
@@ -84,23 +144,12 @@ void XmlStreamRepair::process(bool at_end) {
     m_chunk = m_in.data();
     std::size_t i = 0;
     while (i < m_in_len && !refused()) {
-        if (m_state == State::text) {
-            // The common case without a call per construct: text and tags up to the next byte
-            // that needs a look.
-            const char* p = m_in.data() + i;
-            const std::size_t n = m_in_len - i;
-            std::size_t j = 0;
-            for (;;) {
-                while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & kText)) ++j;
-                if (j + 1 < n && p[j] == '<' &&
-                    (p[j + 1] == '/' || is_name_start(static_cast<unsigned char>(p[j + 1])))) {
-                    ++j;
-                    continue;
-                }
-                break;
-            }
+        if (m_state != State::start) {
+            // The common case without a call per construct: bytes up to the next one that
+            // needs a look are copied as one run.
+            const std::size_t j = plain_run(m_in.data() + i, m_in_len - i);
             if (j > 0) {
-                m_out.append(p, j);
+                m_out.append(m_in.data() + i, j);
                 i += j;
                 continue;
             }
@@ -110,16 +159,75 @@ void XmlStreamRepair::process(bool at_end) {
         i += k;
     }
     // Lines are only needed for the first noted repairs; counting stops after them.
-    if (m_noted.size() < kMaxNoted) m_line += std::count(m_in.data(), m_in.data() + i, '\n');
+    if (m_noted.size() < kMaxNoted) m_line += count_lines(m_in.data(), m_in.data() + i);
     std::memmove(m_in.data(), m_in.data() + i, m_in_len - i);
     m_in_len -= i;
     if (at_end && m_in_len > 0 && !refused()) m_in_len = 0;  // cannot happen; never loop
 }
 
+std::size_t XmlStreamRepair::plain_run(const char* p, std::size_t n) const {
+    const std::uint8_t bit = m_state == State::text      ? kText
+                             : m_state == State::cdata   ? kCdata
+                             : m_state == State::comment ? kComment
+                                                         : kPi;
+    // The state's own special bytes besides those every state looks at.
+    const char a = bit == kText ? '<' : bit == kCdata ? ']' : bit == kComment ? '-' : '?';
+    const char b = bit == kText ? '&' : a;
+    // Bytes passed unchanged from a byte the scan stopped at; 0 when it needs step().
+    const auto plain_at = [&](std::size_t at) -> std::size_t {
+        const auto c = static_cast<unsigned char>(p[at]);
+        if (!(kSpecial[c] & bit)) return 1;  // tab, line feed, carriage return
+        if (c >= 0x80) {
+            // Valid UTF-8 passes as it is (and any byte when the document is not UTF-8).
+            if (!m_check_utf8) return 1;
+            if (c >= 0xC2 && c <= 0xDF && at + 1 < n &&
+                (static_cast<unsigned char>(p[at + 1]) & 0xC0) == 0x80)
+                return 2;  // the common case (é, ł, ü) without the general check
+            return valid_utf8(p + at, n - at);
+        }
+        // Most '<' are tags, decided by the next byte alone.
+        if (bit == kText && c == '<' && at + 1 < n &&
+            (p[at + 1] == '/' || is_name_start(static_cast<unsigned char>(p[at + 1]))))
+            return 1;
+        return 0;
+    };
+    std::size_t j = 0;
+    while (j < n) {
+#if defined(__SSE2__)
+        if (n - j >= 16) {
+            // 16 bytes at a time: a signed compare below 0x20 finds the control bytes and every
+            // byte from 0x80 (negative) at once; then each hit in the block is looked at.
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+            const __m128i hit = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(a)),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(b))));
+            auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+            std::size_t passed = j;  // the bytes before are passed (a sequence may end beyond)
+            while (mask != 0) {
+                const std::size_t at = j + static_cast<std::size_t>(__builtin_ctz(mask));
+                mask &= mask - 1;
+                if (at < passed) continue;  // inside a multi-byte character
+                const std::size_t k = plain_at(at);
+                if (k == 0) return at;
+                passed = at + k;
+            }
+            j = std::max(j + 16, passed);
+            continue;
+        }
+#endif
+        while (j < n && !(kSpecial[static_cast<unsigned char>(p[j])] & bit)) ++j;
+        if (j == n) return j;
+        const std::size_t k = plain_at(j);
+        if (k == 0) return j;
+        j += k;
+    }
+    return j;
+}
+
 void XmlStreamRepair::note(const char* at, std::string what) {
     ++m_repairs;
     if (m_noted.size() >= kMaxNoted) return;
-    const auto line = m_line + static_cast<std::uint64_t>(std::count(m_chunk, at, '\n'));
+    const auto line = m_line + count_lines(m_chunk, at);
     m_noted.push_back({line, std::move(what)});
 }
 
@@ -216,11 +324,10 @@ std::size_t XmlStreamRepair::step(const char* p, std::size_t avail, bool at_end)
         return 4;
     }
     if (starts_with(p, avail, "<!DOCTYPE") || starts_with(p, avail, "<!doctype")) {
-        m_refusal =
-            "the document has a DOCTYPE (line " +
-            std::to_string(m_line + static_cast<std::uint64_t>(std::count(m_chunk, p, '\n'))) +
-            "); blog exports never do, and a DTD can make a parser read local files or the "
-            "network (XXE) or expand entities without end, so Kith refuses it";
+        m_refusal = "the document has a DOCTYPE (line " +
+                    std::to_string(m_line + count_lines(m_chunk, p)) +
+                    "); blog exports never do, and a DTD can make a parser read local files or the "
+                    "network (XXE) or expand entities without end, so Kith refuses it";
         return avail;
     }
     if (starts_with(p, avail, "<?")) {
@@ -292,27 +399,9 @@ std::size_t XmlStreamRepair::utf8(const char* p, std::size_t avail, bool at_end)
         m_out += p[0];
         return 1;
     }
-    const std::size_t n = b >= 0xC2 && b <= 0xDF   ? 2
-                          : b >= 0xE0 && b <= 0xEF ? 3
-                          : b >= 0xF0 && b <= 0xF4 ? 4
-                                                   : 0;
+    const std::size_t n = utf8_length(b);
     if (n > avail && !at_end) return 0;
-    bool ok = n != 0 && n <= avail;
-    for (std::size_t k = 1; ok && k < n; ++k) {
-        const auto cb = static_cast<unsigned char>(p[k]);
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (k == 1) {  // overlong forms, surrogates, beyond U+10FFFF
-            if (b == 0xE0) lo = 0xA0;
-            if (b == 0xED) hi = 0x9F;
-            if (b == 0xF0) lo = 0x90;
-            if (b == 0xF4) hi = 0x8F;
-        }
-        ok = cb >= lo && cb <= hi;
-    }
-    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
-    if (ok && n == 3 && b == 0xEF && static_cast<unsigned char>(p[1]) == 0xBF &&
-        static_cast<unsigned char>(p[2]) >= 0xBE)
-        ok = false;
+    const bool ok = n != 0 && valid_utf8(p, avail) == n;
     if (!ok) {
         m_out.append(kReplacement);
         note(p, "invalid UTF-8 byte replaced by U+FFFD");

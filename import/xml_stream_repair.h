@@ -37,6 +37,9 @@ class XmlStreamRepair {
 
     /// Fills `buf` with up to `n` repaired bytes; 0 at the end; -1 on a read error or refusal.
     long read(char* buf, std::size_t n);
+    /// Like read() without a copy: points `data` at the next repaired bytes (all there are,
+    /// valid until the next call) and returns their count; 0 at the end; -1 as read().
+    long read_view(const char** data);
 
     bool refused() const { return !m_refusal.empty(); }
     const std::string& refusal() const { return m_refusal; }
@@ -50,8 +53,13 @@ class XmlStreamRepair {
   private:
     enum class State { start, text, cdata, comment, pi };
 
+    /// Repairs input until output is ready: its size, 0 at the end, -1 on a failure.
+    long prepare();
     bool fill();
     void process(bool at_end);
+    /// How many bytes from `p` are copied unchanged in the current state (no repair, no state
+    /// change): the run before the next byte step() must look at.
+    std::size_t plain_run(const char* p, std::size_t n) const;
     std::size_t step(const char* p, std::size_t avail, bool at_end);
     std::size_t entity(const char* p, std::size_t avail, bool at_end);
     std::size_t utf8(const char* p, std::size_t avail, bool at_end);

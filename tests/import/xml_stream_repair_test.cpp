@@ -68,6 +68,23 @@ TEST_CASE("xml repair: one quirk a row, whole and split at every byte") {
          8},
         {"valid multi-byte UTF-8 passes", "<a>é€😀</a>", "<a>é€😀</a>", 0},
         {"U+FFFF is not an XML character", "<a>\xEF\xBF\xBF</a>", "<a>\xEF\xBF\xBD</a>", 1},
+        // Rows longer than 16 bytes: the 16-byte scan must stop at each byte worth a look,
+        // wherever it falls in a block, and let the rest pass.
+        {"long text with quirks at every offset of a 16-byte block",
+         "<a>" + std::string(13, 'x') + "\x0B" + std::string(17, 'y') + "&" + std::string(5, 'z') +
+             "\xC3\xA9" + std::string(11, 'w') + "\x80</a>",
+         "<a>" + std::string(13, 'x') + std::string(17, 'y') + "&amp;" + std::string(5, 'z') +
+             "\xC3\xA9" + std::string(11, 'w') + "\xEF\xBF\xBD</a>",
+         3},
+        {"long CDATA and comments with their own special bytes",
+         "<a><![CDATA[" + std::string(20, 'c') + "] ]] \x01" + std::string(20, 'd') + "]]><!--" +
+             std::string(18, 'e') + "- -" + std::string(18, 'f') + "--></a>",
+         "<a><![CDATA[" + std::string(20, 'c') + "] ]] " + std::string(20, 'd') + "]]><!--" +
+             std::string(18, 'e') + "- -" + std::string(18, 'f') + "--></a>",
+         1},
+        {"long tags and multi-byte text pass in runs",
+         "<wp:comment_content>" + std::string(40, 'a') + "ü€😀</wp:comment_content>",
+         "<wp:comment_content>" + std::string(40, 'a') + "ü€😀</wp:comment_content>", 0},
         {"another declared encoding is not checked as UTF-8",
          "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\xE9</a>",
          "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\xE9</a>", 0},
@@ -83,6 +100,29 @@ TEST_CASE("xml repair: one quirk a row, whole and split at every byte") {
             CHECK_FALSE(f.repair.refused());
         }
     }
+}
+
+TEST_CASE("xml repair: read_view hands over the same bytes as read, without a copy") {
+    std::string in = "<a>";
+    for (int i = 0; i < 20000; ++i) in += "x & y é\n";  // several 64 KiB input chunks
+    in += "</a>";
+    const Filtered copied(in, std::size_t{1} << 20);
+    std::size_t pos = 0;
+    XmlStreamRepair repair([&](char* buf, std::size_t n) -> long {
+        const std::size_t take = std::min(n, in.size() - pos);
+        std::copy_n(in.data() + pos, take, buf);
+        pos += take;
+        return static_cast<long>(take);
+    });
+    std::string viewed;
+    const char* data = nullptr;
+    int reads = 0;
+    for (long got; (got = repair.read_view(&data)) > 0; ++reads)
+        viewed.append(data, static_cast<std::size_t>(got));
+    CHECK(reads > 1);
+    CHECK(viewed == copied.out);
+    CHECK(repair.repairs() == 20000);
+    CHECK(repair.read_view(&data) == 0);
 }
 
 TEST_CASE("xml repair: a DOCTYPE stops the stream, wherever the read boundaries fall") {
