@@ -25,7 +25,9 @@ struct ImportCounts {
 /// (interactions, follow-ups) or by identity (contacts, follow edges). Call `commit()` at the end;
 /// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts.
 /// Records are validated before writing: a record that cannot be written becomes a warning, not an
-/// abort. One thread; throws nothing (errors are returned).
+/// abort. One thread; throws nothing (errors are returned). Exception: `is_me` and `cursor` read
+/// only what the constructor loaded, so an importer on another thread may ask them while records
+/// are written (core/import_pipeline.h relies on it).
 class ImportSink final : public core::RecordSink {
   public:
     static constexpr std::size_t kMaxMessages = 20;
