@@ -8,8 +8,8 @@
 
 namespace kith::core {
 
-/// Receives progress from a worker. `update` and `cancelled` are called on the worker thread;
-/// implementations must be safe to call from it (the app posts to the UI thread).
+/// Receives progress from a worker. `update` and `cancelled` are called on the worker thread (an
+/// importer's own: import_pipeline.h); they must be safe there (the app posts to the UI thread).
 class Progress {
   public:
     virtual ~Progress() = default;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clean_text_sink.h"
+#include "core/import_pipeline.h"
 #include "db/database.h"
 #include "db/identity_resolver.h"
 #include "db/person_stats.h"
@@ -135,9 +136,13 @@ Result<ImportResult> run_import(Database& db, core::Importer& importer,
     db.sql().exec("PRAGMA cache_size = -131072");
     db.sql().exec("PRAGMA wal_autocheckpoint = 16384");
     ImportSink sink(db, source->id, run->id, source->cursor, now, batch);
-    // Whatever bytes the source held, what is stored is valid UTF-8 without NUL.
-    core::CleanTextSink clean(sink);
-    auto outcome = importer.run(request, clean, progress);
+    const auto parse = [&](core::RecordSink& out) {
+        // Whatever bytes the source held, what is stored is valid UTF-8 without NUL (cleaned on
+        // the parsing thread: the writing thread is the busier one).
+        core::CleanTextSink clean(out);
+        return importer.run(request, clean, progress);
+    };
+    auto outcome = options.pipelined ? core::run_pipeline(parse, sink) : parse(sink);
     // Stop keeps every complete record read so far; Cancel and failures keep only what earlier
     // batches committed.
     const bool keep = outcome || (outcome.error().code == core::ErrorCode::cancelled &&

@@ -27,6 +27,9 @@ struct ImportResult {
 struct RunOptions {
     std::size_t batch_size = 10000;  ///< records per transaction; 0 = the whole run in one
     bool resolve_identities = true;  ///< run identity resolution on what the import added
+    /// Parse on a thread of its own while this thread writes (core/import_pipeline.h); false
+    /// parses and writes on this thread, one after the other (tests compare the two).
+    bool pipelined = true;
 };
 
 /// Registers (or reuses) the source (kind, location), records a run, streams the importer into an
@@ -34,6 +37,8 @@ struct RunOptions {
 /// record is complete and a rerun is idempotent), mark the run and keep the old cursor. A cancel
 /// (Stop) also commits the open batch; a cancel with `progress.rollback_requested()` (Cancel) and
 /// a failure drop it. Errors are returned after the run is recorded as failed or cancelled.
+/// The importer runs on a thread of its own (see RunOptions::pipelined) and reports progress and
+/// checks for cancel there; every database call stays on the calling thread.
 core::Result<ImportResult> run_import(Database& db, core::Importer& importer,
                                       const core::ImportRequest& request, core::Progress& progress,
                                       core::TimePoint now, const RunOptions& options = {});

@@ -25,7 +25,7 @@ struct ImportCounts {
 /// (interactions, follow-ups) or by identity (contacts, follow edges). Call `commit()` at the end;
 /// `rollback()` drops the open batch only (earlier batches are complete and stay) and its counts.
 /// Records are validated before writing: a record that cannot be written becomes a warning, not an
-/// abort. One thread; throws nothing (errors are returned).
+/// abort. One thread (but is_me, cursor: any); throws nothing (errors are returned).
 class ImportSink final : public core::RecordSink {
   public:
     static constexpr std::size_t kMaxMessages = 20;
@@ -45,7 +45,7 @@ class ImportSink final : public core::RecordSink {
                                                 core::TimePoint seen_at) override;
     void warning(core::ImportWarning w) override;
     void skipped(std::uint64_t n, std::string_view reason) override;
-    bool is_me(const core::Identity& id) const override;
+    bool is_me(const core::Identity& id) const override;  ///< reads only what the constructor set
     std::optional<std::string> cursor() const override { return m_cursor; }
     void set_cursor(std::string cursor) override { m_new_cursor = std::move(cursor); }
 
