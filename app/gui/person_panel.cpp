@@ -1,5 +1,7 @@
 #include "app/gui/person_panel.h"
 
+#include <utility>
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
@@ -31,6 +33,22 @@ constexpr core::Channel kChannels[] = {
     core::Channel::email,     core::Channel::twitter, core::Channel::mastodon, core::Channel::blog,
     core::Channel::in_person, core::Channel::call,    core::Channel::other};
 
+/// Lays out a tab page as a list with two buttons stacked on its right; returns the buttons.
+std::pair<wxButton*, wxButton*> lay_out_list_page(wxPanel* page, wxWindow* list,
+                                                  const wxString& first, const wxString& second) {
+    const int gap = page->FromDIP(4);
+    auto* a = new wxButton(page, wxID_ANY, first);
+    auto* b = new wxButton(page, wxID_ANY, second);
+    auto* buttons = new wxBoxSizer(wxVERTICAL);
+    buttons->Add(a, wxSizerFlags().Expand());
+    buttons->Add(b, wxSizerFlags().Expand().Border(wxTOP, gap));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(list, wxSizerFlags(1).Expand().Border(wxALL, gap));
+    row->Add(buttons, wxSizerFlags().Border(wxALL, gap));
+    page->SetSizer(row);
+    page->Layout();
+    return {a, b};
+}
 }  // namespace
 
 /// The timeline: a virtual list over the rows loaded so far; reaching the last rows asks the
@@ -150,16 +168,8 @@ wxListBox* PersonPanel::identity_list() {
     if (m_identities) return m_identities;
     auto* id_page = static_cast<wxPanel*>(m_tabs->GetPage(kIdentitiesTab));
     m_identities = new wxListBox(id_page, wxID_ANY);
-    auto* add_id = new wxButton(id_page, wxID_ANY, wxString::FromUTF8("&Add…"));
-    auto* remove_id = new wxButton(id_page, wxID_ANY, "&Remove");
-    auto* id_buttons = new wxBoxSizer(wxVERTICAL);
-    id_buttons->Add(add_id, wxSizerFlags().Expand());
-    id_buttons->Add(remove_id, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
-    auto* ids = new wxBoxSizer(wxHORIZONTAL);
-    ids->Add(m_identities, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(4)));
-    ids->Add(id_buttons, wxSizerFlags().Border(wxALL, FromDIP(4)));
-    id_page->SetSizer(ids);
-    id_page->Layout();
+    auto [add_id, remove_id] =
+        lay_out_list_page(id_page, m_identities, wxString::FromUTF8("&Add…"), "&Remove");
     add_id->Bind(wxEVT_BUTTON, &PersonPanel::OnAddIdentity, this);
     remove_id->Bind(wxEVT_BUTTON, &PersonPanel::OnRemoveIdentity, this);
     fill_identities();
@@ -173,16 +183,8 @@ wxListCtrl* PersonPanel::followup_list() {
                                  wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     m_followups->AppendColumn("Follow-up", wxLIST_FORMAT_LEFT, FromDIP(320));
     m_followups->AppendColumn("Due", wxLIST_FORMAT_LEFT, FromDIP(130));
-    auto* add_fu = new wxButton(fu_page, wxID_ANY, wxString::FromUTF8("A&dd…"));
-    auto* done_fu = new wxButton(fu_page, wxID_ANY, "Do&ne");
-    auto* fu_buttons = new wxBoxSizer(wxVERTICAL);
-    fu_buttons->Add(add_fu, wxSizerFlags().Expand());
-    fu_buttons->Add(done_fu, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
-    auto* fus = new wxBoxSizer(wxHORIZONTAL);
-    fus->Add(m_followups, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(4)));
-    fus->Add(fu_buttons, wxSizerFlags().Border(wxALL, FromDIP(4)));
-    fu_page->SetSizer(fus);
-    fu_page->Layout();
+    auto [add_fu, done_fu] =
+        lay_out_list_page(fu_page, m_followups, wxString::FromUTF8("A&dd…"), "Do&ne");
     add_fu->Bind(wxEVT_BUTTON, &PersonPanel::OnAddFollowUp, this);
     done_fu->Bind(wxEVT_BUTTON, &PersonPanel::OnFollowUpDone, this);
     fill_followups();
