@@ -14,6 +14,7 @@
 #include "import/wp_rest_importer.h"
 #include "tests/import/blog_test_server.h"
 #include "tests/import/blog_test_util.h"
+#include "tests/test_paths.h"
 
 using namespace kith;
 using import::test::BlogTestServer;
@@ -22,7 +23,7 @@ using kith::test::TempDir;
 namespace {
 
 BlogTestServer& server() {
-    static BlogTestServer s(std::string(KITH_SOURCE_DIR) + "/tests/import/blog_server.py");
+    static BlogTestServer s(kith::test::source_dir() + "/tests/import/blog_server.py");
     return s;
 }
 

@@ -14,6 +14,7 @@
 #include "tests/db/test_db.h"
 #include "tests/import/collecting_sink.h"
 #include "tests/import/loopback_server.h"
+#include "tests/test_paths.h"
 
 using namespace kith;
 
@@ -61,8 +62,8 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 TEST_CASE("mastodon api: paging, 429, dropped connection, incremental runs, unfollows") {
     Server s;
     s.set(1, true, true);
-    import::test::LoopbackServer server(KITH_SOURCE_DIR "/tests/import/mastodon_server.py",
-                                        {s.dir.path().string()});
+    import::test::LoopbackServer server(
+        kith::test::source_dir() + "/tests/import/mastodon_server.py", {s.dir.path().string()});
     test::TempDir dbdir;
     auto database = test::new_db(dbdir);
 

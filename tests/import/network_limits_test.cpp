@@ -23,13 +23,14 @@
 #include "import/mastodon_api_importer.h"
 #include "tests/db/test_db.h"
 #include "tests/import/loopback_server.h"
+#include "tests/test_paths.h"
 
 using namespace kith;
 using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kScript = KITH_SOURCE_DIR "/tests/import/hostile_http_server.py";
+const std::string kScript = kith::test::source_dir() + "/tests/import/hostile_http_server.py";
 
 std::string read_all(const std::filesystem::path& p) {
     std::ifstream in(p);

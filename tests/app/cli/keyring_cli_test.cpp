@@ -14,6 +14,7 @@
 #include "tests/app/cli/subprocess.h"
 #include "tests/import/dovecot_server.h"
 #include "tests/import/loopback_server.h"
+#include "tests/test_paths.h"
 
 using kith::test::DovecotServer;
 using kith::test::KithCli;
@@ -29,8 +30,8 @@ const std::string kToken = "good-token";  // the one mastodon_server.py accepts
 /// long enough to watch the processes while the import runs.
 struct Mastodon {
     TempDir dir;
-    kith::import::test::LoopbackServer server{KITH_SOURCE_DIR "/tests/import/mastodon_server.py",
-                                              {dir.path().string()}};
+    kith::import::test::LoopbackServer server{
+        kith::test::source_dir() + "/tests/import/mastodon_server.py", {dir.path().string()}};
     explicit Mastodon(bool rate_limit_once) {
         kith::test::write_file(dir / "state.json",
                                std::string("{\"phase\":1,\"rate_limit_once\":") +

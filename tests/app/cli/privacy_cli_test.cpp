@@ -10,6 +10,7 @@
 #include "import/http_client.h"
 #include "tests/app/cli/subprocess.h"
 #include "tests/import/loopback_server.h"
+#include "tests/test_paths.h"
 
 using kith::test::KithCli;
 using kith::test::TempDir;
@@ -54,7 +55,7 @@ TEST_CASE(
     "privacy: links in imported content are never fetched, and output holds no message text") {
     TempDir web;
     kith::import::test::LoopbackServer server(
-        KITH_SOURCE_DIR "/tests/import/hostile_http_server.py", {web.path().string()});
+        kith::test::source_dir() + "/tests/import/hostile_http_server.py", {web.path().string()});
     const std::string pixel = server.url() + "/img/track.gif";
     const auto requests = [&] {
         return std::filesystem::exists(web / "requests.log")

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "tests/db/temp_dir.h"
+#include "tests/test_paths.h"
 
 extern char** environ;
 
@@ -219,7 +220,7 @@ class KithCli {
         return at.json(std::move(args));
     }
 
-    static std::string program() { return std::string(KITH_BINARY_DIR) + "/app/cli/kith-cli"; }
+    static std::string program() { return kith::test::binary_dir() + "/app/cli/kith-cli"; }
 };
 
 /// The failure contract of every command: exit code `code`, nothing on stdout, and exactly one
