@@ -33,7 +33,7 @@ FtsShortcut fts_shortcut(std::string_view text);
 using FtsTokens = std::function<std::vector<std::string>(const std::string& word)>;
 
 /// `text` with every word that the tokenizer splits written as its tokens (`don’t` → `don t`),
-/// for an index without positions (interactions_fts is detail = none since version 9), which
+/// for an index without positions (interactions_fts is detail = column since version 9), which
 /// rejects the phrase fts_prefix_query makes of such a word. A trailing one-byte token is left
 /// out: as a prefix it would read most of the index. What fts_prefix_query of the result matches
 /// is therefore a superset of what fts_prefix_query(text) matches; the caller checks candidates

@@ -354,7 +354,7 @@ TEST_CASE("version 9: digests instead of an index over external ids, mid: URLs n
                               "SELECT sql FROM sqlite_schema WHERE name = "
                               "'interactions_fts'")
                              .getString();
-        CHECK(fts.find("detail = none") != std::string::npos);
+        CHECK(fts.find("detail = column") != std::string::npos);
         CHECK(s.execAndGet("PRAGMA integrity_check").getString() == "ok");
         SQLite::Statement dangling(s, "PRAGMA foreign_key_check");
         CHECK_FALSE(dangling.executeStep());  // no row refers to one that is gone

@@ -298,7 +298,7 @@ TEST_CASE("punctuation quotes and FTS syntax in a query are taken as plain words
 
 // SQLite's tokenizer splits words at Unicode punctuation that fts_prefix_query keeps inside a
 // word ("don’t" is the phrase "don" "t"); phrases must work on both indexes (an index without
-// positions, detail = none, would make them an error).
+// positions, detail = column or none, would make them an error).
 TEST_CASE("Unicode punctuation inside a word is a phrase and never an error") {
     TempDir dir;
     auto db = new_db(dir);
