@@ -1,10 +1,12 @@
 #include "db/migrations.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "db/interaction_storage.h"
 
@@ -419,8 +421,11 @@ INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
 // - url is NULL where it only repeats the Message-ID (`mid:` URLs, ~45 bytes an email).
 // Dropping the UNIQUE constraint needs a new table (SQLite cannot drop one in place): the
 // procedure of https://www.sqlite.org/lang_altertable.html#otheralter, with foreign keys off (as
-// they are while Database::open migrates), so dropping the old table cascades nowhere.
+// they are while Database::open migrates), so dropping the old table cascades nowhere. Its
+// triggers go with it; recreate_v9_triggers puts them back as they were written.
 constexpr std::string_view kV9 = R"sql(
+CREATE TEMP TABLE v9_triggers AS
+  SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'interactions';
 DROP TABLE interactions_fts;
 CREATE TABLE interactions_v9(
   id        INTEGER PRIMARY KEY,
@@ -454,16 +459,6 @@ DROP TABLE interactions;
 ALTER TABLE interactions_v9 RENAME TO interactions;
 CREATE INDEX interactions_thread ON interactions(thread_id, at);
 CREATE INDEX interactions_ext ON interactions(ext_hash);
-CREATE TRIGGER interactions_fts_delete AFTER DELETE ON interactions BEGIN
-  INSERT INTO interactions_fts(interactions_fts, rowid, subject, text, place)
-  VALUES ('delete', old.id, old.subject, old.text, old.place);
-END;
-CREATE TRIGGER interactions_fts_update AFTER UPDATE OF subject, text, place ON interactions BEGIN
-  INSERT INTO interactions_fts(interactions_fts, rowid, subject, text, place)
-  VALUES ('delete', old.id, old.subject, old.text, old.place);
-  INSERT INTO interactions_fts(rowid, subject, text, place)
-  VALUES (new.id, new.subject, new.text, new.place);
-END;
 CREATE VIRTUAL TABLE interactions_fts USING fts5(
   subject, text, place, content = 'interactions', content_rowid = 'id', prefix = '2',
   columnsize = 0, detail = column, tokenize = 'unicode61 remove_diacritics 2');
@@ -491,6 +486,18 @@ class ForeignKeysOff {
     SQLite::Database& m_db;
     bool m_were_on;
 };
+
+/// The triggers of the interactions table that migration 9 replaced, recreated from the text
+/// kV9 saved before dropping the old table.
+void recreate_v9_triggers(SQLite::Database& db) {
+    std::vector<std::string> triggers;
+    {
+        SQLite::Statement q(db, "SELECT sql FROM temp.v9_triggers");
+        while (q.executeStep()) triggers.push_back(q.getColumn(0).getString());
+    }
+    for (const auto& sql : triggers) db.exec(sql);
+    db.exec("DROP TABLE temp.v9_triggers");
+}
 
 /// Turns writable_schema off again whatever happens.
 class WritableSchema {
@@ -542,7 +549,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {8, "cheaper interaction writes: direction check without a list, leaner search index", kV8,
      &cheap_direction_check},
     {9, "smaller file: search index without positions, digest of external ids, no mid: URLs", kV9,
-     nullptr},
+     &recreate_v9_triggers},
 }};
 
 }  // namespace

@@ -34,6 +34,18 @@ std::unique_ptr<db::Database> upgraded_from(int version, const TempDir& dir) {
     return open_db(dir / "kith.db");
 }
 
+/// Every earlier version, then 0 for a file Kith creates new.
+std::vector<int> new_and_earlier_versions() {
+    auto v = earlier_versions();
+    v.push_back(0);
+    return v;
+}
+
+/// A new database for version 0, else one upgraded from `version`.
+std::unique_ptr<db::Database> new_or_upgraded(int version, const TempDir& dir) {
+    return version == 0 ? new_db(dir) : upgraded_from(version, dir);
+}
+
 std::vector<std::int64_t> person_ids_of(const std::vector<db::PersonRow>& rows) {
     std::vector<std::int64_t> out;
     for (const auto& r : rows) out.push_back(r.id);
@@ -291,12 +303,10 @@ bool builds_ephemeral_table(db::Database& db) {
 
 TEST_CASE("version 8: the direction CHECK compares instead of building a list, same rule") {
     // Upgraded files (edited in place by the writable_schema procedure) and new ones alike.
-    std::vector<int> from = earlier_versions();
-    from.push_back(0);
-    for (const int k : from) {
+    for (const int k : new_and_earlier_versions()) {
         CAPTURE(k);
         TempDir dir;
-        auto db = k == 0 ? new_db(dir) : upgraded_from(k, dir);
+        auto db = new_or_upgraded(k, dir);
         const auto text = interactions_sql(*db);
         CHECK(text.find("direction IN (") == std::string::npos);
         CHECK(text.find("CHECK (direction = 'in' OR direction = 'out' OR direction = 'mutual')") !=
@@ -337,12 +347,10 @@ TEST_CASE("version 8: the interaction search index keeps no column sizes and sti
 }
 
 TEST_CASE("version 9: digests instead of an index over external ids, mid: URLs not repeated") {
-    std::vector<int> from = earlier_versions();
-    from.push_back(0);
-    for (const int k : from) {
+    for (const int k : new_and_earlier_versions()) {
         CAPTURE(k);
         TempDir dir;
-        auto db = k == 0 ? new_db(dir) : upgraded_from(k, dir);
+        auto db = new_or_upgraded(k, dir);
         auto& s = db->sql();
         // No index over the texts (the UNIQUE constraint's), one over the digest instead.
         CHECK(s.execAndGet("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'interactions' "
@@ -381,6 +389,15 @@ TEST_CASE("version 9: digests instead of an index over external ids, mid: URLs n
         REQUIRE_MESSAGE(found.ok(), error_text(found));
         CHECK(entry_ids_of(*found) == std::vector<std::int64_t>{2});
         check_search_index(*db);
+        // The old table's triggers came back: an edited text leaves the index consistent.
+        CHECK(s.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                           "tbl_name = 'interactions'")
+                  .getInt() == 2);
+        s.exec("UPDATE interactions SET text = 'rewritten entirely' WHERE id = 2");
+        check_search_index(*db);
+        auto rewritten = db::TimelineRepo(*db).search("rewritten", 10);
+        REQUIRE(rewritten.ok());
+        CHECK(entry_ids_of(*rewritten) == std::vector<std::int64_t>{2});
         // The migration ran with foreign keys off and gave them back.
         CHECK(s.execAndGet("PRAGMA foreign_keys").getInt() == 1);
     }
