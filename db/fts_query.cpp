@@ -25,6 +25,11 @@ void for_each_word(std::string_view text, Each each) {
     if (!word.empty()) each(word);
 }
 
+bool is_ascii(const std::string& word) {
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 void append_term(std::string& out, const std::string& word) {
     if (!out.empty()) out += ' ';
     // A single letter as a prefix would match most of the index; it must be a whole word.
@@ -43,8 +48,7 @@ FtsShortcut fts_shortcut(std::string_view text) {
     FtsShortcut s;
     std::string query;
     for_each_word(text, [&](const std::string& word) {
-        const bool ascii = std::all_of(word.begin(), word.end(),
-                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        const bool ascii = is_ascii(word);
         // Non-ASCII words stay whole: unicode61 may fold or split them in ways a byte prefix
         // does not follow. Two characters are already the prefix index's own length.
         if (!ascii || word.size() < 3) return append_term(query, word);
@@ -55,6 +59,25 @@ FtsShortcut fts_shortcut(std::string_view text) {
     });
     if (!s.words.empty()) s.candidates = std::move(query);
     return s;
+}
+
+std::optional<std::string> fts_split_words(std::string_view text, const FtsTokens& tokens) {
+    std::string out;
+    bool split = false;
+    for_each_word(text, [&](const std::string& word) {
+        if (!out.empty()) out += ' ';
+        const bool ascii = is_ascii(word);
+        auto parts = ascii ? std::vector<std::string>{} : tokens(word);
+        if (parts.size() < 2) {  // one token, or none (an empty phrase, which FTS5 ignores)
+            out += word;
+            return;
+        }
+        split = true;
+        if (parts.back().size() == 1) parts.pop_back();
+        for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " " : "") + parts[i];
+    });
+    if (!split) return std::nullopt;
+    return out;
 }
 
 }  // namespace kith::db

@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "db/database.h"
 #include "db/fts_query.h"
+#include "db/fts_tokens.h"
+#include "db/rollback_savepoint.h"
 
 namespace kith::db {
 
@@ -45,44 +48,39 @@ std::string_view text_of(SQLite::Statement& q, int column) {
     return {c.getText(), static_cast<std::size_t>(c.getBytes())};
 }
 
-/// The probe table lives in this connection's temp schema; a savepoint keeps its rows out of
+/// The probe table lives in this connection's temp schema; the savepoint keeps its rows out of
 /// any transaction of the caller's and empties it again whatever happens.
-class ProbeScope {
-  public:
-    explicit ProbeScope(SQLite::Database& s) : m_s(s) {
-        m_s.exec(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5("
-            "subject, text, place, tokenize = 'unicode61 remove_diacritics 2')");
-        m_s.exec("SAVEPOINT search_probe");
-    }
-    ~ProbeScope() {
-        try {
-            m_s.exec("ROLLBACK TO search_probe");
-            m_s.exec("RELEASE search_probe");
-        } catch (...) {  // nothing to undo then
-        }
-    }
-    ProbeScope(const ProbeScope&) = delete;
-    ProbeScope& operator=(const ProbeScope&) = delete;
-
-  private:
-    SQLite::Database& m_s;
-};
+void create_probe(SQLite::Database& s) {
+    s.exec(std::string("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5("
+                       "subject, text, place, tokenize = '") +
+           kSearchTokenizer + "')");
+}
 
 }  // namespace
 
 std::optional<std::vector<RecentMatch>> recent_fts_matches(Database& db, std::string_view text,
                                                            int limit) {
-    const auto shortcut = fts_shortcut(text);
-    if (shortcut.candidates.empty() || limit <= 0) return std::nullopt;
     auto& s = db.sql();
-    ProbeScope scope(s);
+    // A word the tokenizer splits is a phrase, which the index (no positions) rejects: its
+    // tokens find the candidates, and the probe, which has positions, decides each of them.
+    const auto split =
+        fts_split_words(text, [&](const std::string& word) { return fts_tokens(s, word); });
+    if (limit <= 0) return split ? std::optional(std::vector<RecentMatch>{}) : std::nullopt;
+    const std::string index_text = split ? *split : std::string(text);
+    const auto shortcut = fts_shortcut(index_text);
+    const std::string query =
+        shortcut.candidates.empty() && split ? fts_prefix_query(index_text) : shortcut.candidates;
+    if (query.empty()) return std::nullopt;
+    // The plain query is no alternative for a split word, so its candidates are read to the end.
+    const std::size_t budget = split ? SIZE_MAX : kCandidateBudget;
+    create_probe(s);
+    const RollbackSavepoint scope(s, "search_probe");
     SQLite::Statement candidates(
         s,
         "SELECT i.id, i.subject, i.text, i.place FROM interactions_fts "
         "JOIN interactions i ON i.id = interactions_fts.rowid "
         "WHERE interactions_fts MATCH ? ORDER BY interactions_fts.rowid DESC");
-    candidates.bind(1, shortcut.candidates);
+    candidates.bind(1, query);
     SQLite::Statement insert(
         s, "INSERT INTO temp.search_probe(rowid, subject, text, place) VALUES (?, ?, ?, ?)");
     SQLite::Statement verify(s, std::string("SELECT rowid, snippet(search_probe, ") +
@@ -108,7 +106,7 @@ std::optional<std::vector<RecentMatch>> recent_fts_matches(Database& db, std::st
     };
     bool exhausted = true;
     while (out.size() < wanted && candidates.executeStep()) {
-        if (++scanned > kCandidateBudget) {
+        if (++scanned > budget) {
             exhausted = false;
             break;
         }

@@ -29,7 +29,10 @@ inline constexpr const char* kSearchSnippetArgs = "1, '[', ']', '…', 10";
 /// snippet(TABLE, kSearchSnippetArgs): the same rows and snippets as the plain FTS5 query. nullopt
 /// when the shortcut does not apply (no plain-ASCII word of three or more characters) or gives up
 /// (too many candidates for too few matches: a rare word with a common two-letter start); the
-/// caller then runs the plain query. Throws SQLite::Exception on database errors.
+/// caller then runs the plain query. Never nullopt when a word is one the tokenizer splits
+/// (`don’t`): the index has no positions (detail = column), so the plain query's phrase would be an
+/// error; the split word's tokens give the candidates instead (fts_split_words). Throws
+/// SQLite::Exception on database errors.
 std::optional<std::vector<RecentMatch>> recent_fts_matches(Database& db, std::string_view text,
                                                            int limit);
 

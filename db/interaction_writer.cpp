@@ -5,6 +5,7 @@
 #include "core/search_fold.h"
 #include "core/tail_state.h"
 #include "db/database.h"
+#include "db/interaction_storage.h"
 
 namespace kith::db {
 
@@ -30,6 +31,13 @@ std::int64_t tail_person(const core::InteractionRecord& r,
     return people.front().person_id;
 }
 
+void bind_url(SQLite::Statement& q, int index, const std::optional<std::string>& url) {
+    if (url)
+        q.bind(index, *url);
+    else
+        q.bind(index);  // the ext_id's mid: URL, see stored_url
+}
+
 }  // namespace
 
 InteractionWriter::InteractionWriter(Database& db)
@@ -50,13 +58,15 @@ InteractionWriter::InteractionWriter(Database& db)
           "VALUES (?, ?, ?, ?)"),
       m_find_interaction(
           db.sql(),
-          "SELECT id, at, kind, direction, subject, text, url, place, personal, bulk "
-          "FROM interactions WHERE ext_ns = ? AND ext_id = ?"),
+          // By the digest's index; the texts decide between ids sharing a digest (migration 9).
+          std::string("SELECT id, at, kind, direction, subject, text, ") + kUrlColumn +
+              ", place, personal, bulk FROM interactions i "
+              "WHERE ext_hash = ? AND ext_ns = ? AND ext_id = ?"),
       m_insert_interaction(
           db.sql(),
           "INSERT INTO interactions(channel, kind, direction, at, thread_id, source_id, run_id, "
-          "ext_ns, ext_id, subject, text, url, place, personal, bulk) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          "ext_ns, ext_id, subject, text, url, place, personal, bulk, ext_hash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       m_update_interaction(db.sql(),
                            "UPDATE interactions SET at = ?, kind = ?, direction = ?, subject = ?, "
                            "text = ?, url = ?, place = ?, personal = ?, bulk = ? WHERE id = ?"),
@@ -209,9 +219,12 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     const std::string direction(core::to_string(r.direction));
     const int state = static_cast<int>(core::tail_state(r.direction, r.personal, r.bulk, r.kind));
 
+    const auto hash = ext_hash(r.ext_ns, r.ext_id);
+    const auto url = stored_url(r.url, r.ext_id);
     m_find_interaction.reset();
-    m_find_interaction.bind(1, r.ext_ns);
-    m_find_interaction.bind(2, r.ext_id);
+    m_find_interaction.bind(1, hash);
+    m_find_interaction.bind(2, r.ext_ns);
+    m_find_interaction.bind(3, r.ext_id);
     if (m_find_interaction.executeStep()) {
         const auto id = m_find_interaction.getColumn(0).getInt64();
         const bool same = m_find_interaction.getColumn(1).getInt64() == at &&
@@ -232,7 +245,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         m_update_interaction.bind(3, direction);
         m_update_interaction.bind(4, r.subject);
         m_update_interaction.bind(5, r.text);
-        m_update_interaction.bind(6, r.url);
+        bind_url(m_update_interaction, 6, url);
         m_update_interaction.bind(7, r.place);
         m_update_interaction.bind(8, r.personal ? 1 : 0);
         m_update_interaction.bind(9, r.bulk ? 1 : 0);
@@ -267,10 +280,11 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     q.bind(9, r.ext_id);
     q.bind(10, r.subject);
     q.bind(11, r.text);
-    q.bind(12, r.url);
+    bind_url(q, 12, url);
     q.bind(13, r.place);
     q.bind(14, r.personal ? 1 : 0);
     q.bind(15, r.bulk ? 1 : 0);
+    q.bind(16, hash);
     q.exec();
     const auto id = m_db.sql().getLastInsertRowid();
     if (!m_unindexed_from) m_unindexed_from = id;

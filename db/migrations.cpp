@@ -1,10 +1,14 @@
 #include "db/migrations.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <array>
 #include <string>
+#include <vector>
+
+#include "db/interaction_storage.h"
 
 namespace kith::db {
 
@@ -404,6 +408,97 @@ CREATE VIRTUAL TABLE interactions_fts USING fts5(
 INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
 )sql";
 
+// Version 9: a smaller file (issue 4: the database per 100k emails).
+// - The search index keeps which rows and columns hold each term but no longer where in them
+//   (detail = column): positions were 43% of the index (~130 bytes an email). Search asks only
+//   for rows holding every word's prefix, newest first; snippets and the phrase a word like
+//   "don’t" makes are decided by FTS5 re-reading the few rows shown (fts_recent_matches.h).
+//   detail = none would save ~115 bytes more but merges a long prefix's posting lists two at a
+//   time: 2.5x slower (`"conf"*` 68 vs 28 ms at 2M interactions), column is faster than full.
+// - UNIQUE(ext_ns, ext_id) kept a second copy of every Message-ID in its index (~64 bytes an
+//   email); ext_hash, a 64-bit digest of both (interaction_storage.h), is indexed instead and
+//   InteractionWriter, the only writer, looks rows up by it and compares the texts.
+// - url is NULL where it only repeats the Message-ID (`mid:` URLs, ~45 bytes an email).
+// Dropping the UNIQUE constraint needs a new table (SQLite cannot drop one in place): the
+// procedure of https://www.sqlite.org/lang_altertable.html#otheralter, with foreign keys off (as
+// they are while Database::open migrates), so dropping the old table cascades nowhere. Its
+// triggers go with it; recreate_v9_triggers puts them back as they were written.
+constexpr std::string_view kV9 = R"sql(
+CREATE TEMP TABLE v9_triggers AS
+  SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'interactions';
+DROP TABLE interactions_fts;
+CREATE TABLE interactions_v9(
+  id        INTEGER PRIMARY KEY,
+  channel   TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction = 'in' OR direction = 'out' OR direction = 'mutual'),
+  at        INTEGER NOT NULL,
+  thread_id INTEGER REFERENCES threads(id) ON DELETE SET NULL,
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  run_id    INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
+  ext_ns    TEXT NOT NULL,
+  ext_id    TEXT NOT NULL,
+  subject   TEXT NOT NULL DEFAULT '',
+  text      TEXT NOT NULL DEFAULT '',
+  url       TEXT DEFAULT '',
+  place     TEXT NOT NULL DEFAULT '',
+  personal  INTEGER NOT NULL DEFAULT 0,
+  bulk      INTEGER NOT NULL DEFAULT 0,
+  ext_hash  INTEGER
+);
+INSERT INTO interactions_v9(id, channel, kind, direction, at, thread_id, source_id, run_id,
+                            ext_ns, ext_id, subject, text, url, place, personal, bulk, ext_hash)
+  SELECT id, channel, kind, direction, at, thread_id, source_id, run_id, ext_ns, ext_id, subject,
+         text,
+         CASE WHEN substr(ext_id, 1, 1) = '<' AND substr(ext_id, -1) = '>'
+                   AND url = 'mid:' || substr(ext_id, 2, length(ext_id) - 2) THEN NULL
+              ELSE url END,
+         place, personal, bulk, kith_ext_hash(ext_ns, ext_id)
+  FROM interactions ORDER BY id;
+DROP TABLE interactions;
+ALTER TABLE interactions_v9 RENAME TO interactions;
+CREATE INDEX interactions_thread ON interactions(thread_id, at);
+CREATE INDEX interactions_ext ON interactions(ext_hash);
+CREATE VIRTUAL TABLE interactions_fts USING fts5(
+  subject, text, place, content = 'interactions', content_rowid = 'id', prefix = '2',
+  columnsize = 0, detail = column, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild');
+)sql";
+
+/// Foreign keys off while migrating, as they were before: a migration that replaces a table (9)
+/// drops the old one, which with foreign keys on would first delete every row referring to it.
+class ForeignKeysOff {
+  public:
+    explicit ForeignKeysOff(SQLite::Database& db)
+        : m_db(db), m_were_on(db.execAndGet("PRAGMA foreign_keys").getInt() != 0) {
+        if (m_were_on) m_db.exec("PRAGMA foreign_keys = OFF");
+    }
+    ~ForeignKeysOff() {
+        try {
+            if (m_were_on) m_db.exec("PRAGMA foreign_keys = ON");
+        } catch (...) {  // the connection is unusable then anyway
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+  private:
+    SQLite::Database& m_db;
+    bool m_were_on;
+};
+
+/// The triggers of the interactions table that migration 9 replaced, recreated from the text
+/// kV9 saved before dropping the old table.
+void recreate_v9_triggers(SQLite::Database& db) {
+    std::vector<std::string> triggers;
+    {
+        SQLite::Statement q(db, "SELECT sql FROM temp.v9_triggers");
+        while (q.executeStep()) triggers.push_back(q.getColumn(0).getString());
+    }
+    for (const auto& sql : triggers) db.exec(sql);
+    db.exec("DROP TABLE temp.v9_triggers");
+}
+
 /// Turns writable_schema off again whatever happens.
 class WritableSchema {
   public:
@@ -442,7 +537,7 @@ void cheap_direction_check(SQLite::Database& db) {
     }
 }
 
-constexpr std::array<Migration, 8> kMigrations = {{
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "people, identities, interactions, threads, follows, circles, follow-ups, reminders", kV1,
      nullptr},
     {2, "per-person contact, cadence and strength caches", kV2, nullptr},
@@ -453,6 +548,8 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {7, "covering indexes for the Today digest's candidate scans", kV7, nullptr},
     {8, "cheaper interaction writes: direction check without a list, leaner search index", kV8,
      &cheap_direction_check},
+    {9, "smaller file: search index without positions, digest of external ids, no mid: URLs", kV9,
+     &recreate_v9_triggers},
 }};
 
 }  // namespace
@@ -467,6 +564,8 @@ int latest_schema_version() {
 
 void apply_migrations(SQLite::Database& db, int from_version, int to_version) {
     if (to_version < 0) to_version = latest_schema_version();
+    register_ext_hash(db);  // migration 9 fills interactions.ext_hash
+    const ForeignKeysOff foreign_keys_off(db);
     for (const auto& m : kMigrations) {
         if (m.version <= from_version || m.version > to_version) continue;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

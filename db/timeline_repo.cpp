@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "db/fts_query.h"
 #include "db/fts_recent_matches.h"
+#include "db/interaction_storage.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -40,11 +41,13 @@ Result<std::vector<TimelineEntry>> TimelineRepo::for_person(std::int64_t person_
                                                             int limit,
                                                             std::optional<core::TimePoint> before) {
     return guarded("timeline", "", [&]() -> Result<std::vector<TimelineEntry>> {
-        std::string sql =
-            "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, substr(i.text, 1, 240), "
-            "i.url, i.place, i.ext_id, coalesce(t.key, '') "
-            "FROM participants pa JOIN interactions i ON i.id = pa.interaction_id "
-            "LEFT JOIN threads t ON t.id = i.thread_id WHERE pa.person_id = ?1";
+        std::string sql = std::string(
+                              "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, "
+                              "substr(i.text, 1, 240), ") +
+                          kUrlColumn +
+                          ", i.place, i.ext_id, coalesce(t.key, '') "
+                          "FROM participants pa JOIN interactions i ON i.id = pa.interaction_id "
+                          "LEFT JOIN threads t ON t.id = i.thread_id WHERE pa.person_id = ?1";
         if (channel) sql += " AND i.channel = ?2";
         if (before) sql += " AND pa.at < ?3";
         sql += " ORDER BY pa.at DESC, i.id DESC LIMIT ?4";
@@ -63,8 +66,9 @@ namespace {
 
 // Columns 0–10 of read_entry plus the first participant's name; `excerpt` is column 6.
 std::string search_columns(const std::string& excerpt) {
-    return "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, " + excerpt +
-           ", i.url, i.place, i.ext_id, "
+    return "SELECT i.id, i.channel, i.kind, i.direction, i.at, i.subject, " + excerpt + ", " +
+           kUrlColumn +
+           ", i.place, i.ext_id, "
            "coalesce((SELECT t.key FROM threads t WHERE t.id = i.thread_id), ''), "
            "coalesce((SELECT p.name FROM participants pa JOIN people p ON p.id = pa.person_id "
            "          WHERE pa.interaction_id = i.id LIMIT 1), '') ";

@@ -12,6 +12,7 @@
 #include "core/strength.h"
 #include "db/database.h"
 #include "db/followup_repo.h"
+#include "db/interaction_storage.h"
 #include "db/person_stats.h"
 #include "db/sqlite_error.h"
 
@@ -127,10 +128,12 @@ std::vector<core::ThreadTail> read_tails(Row& row, core::Direction direction,
 // Phase two: what the kept conversation items show.
 void fill_conversation_details(Database& db, std::vector<core::ReminderItem>& items) {
     SQLite::Statement q(db.sql(),
-                        "SELECT i.channel, i.subject, substr(i.text, 1, 200), i.ext_id, i.url, "
-                        "coalesce(t.key, ''), p.name FROM interactions i "
-                        "LEFT JOIN threads t ON t.id = i.thread_id "
-                        "JOIN people p ON p.id = ? WHERE i.id = ?");
+                        std::string("SELECT i.channel, i.subject, substr(i.text, 1, 200), "
+                                    "i.ext_id, ") +
+                            kUrlColumn +
+                            ", coalesce(t.key, ''), p.name FROM interactions i "
+                            "LEFT JOIN threads t ON t.id = i.thread_id "
+                            "JOIN people p ON p.id = ? WHERE i.id = ?");
     for (auto& item : items) {
         q.reset();
         q.bind(1, item.person_id);

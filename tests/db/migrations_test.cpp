@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "db/interaction_storage.h"
 #include "db/people_repo.h"
 #include "db/person_stats.h"
 #include "db/timeline_repo.h"
@@ -31,6 +32,18 @@ std::vector<int> earlier_versions() {
 std::unique_ptr<db::Database> upgraded_from(int version, const TempDir& dir) {
     write_database_at_version(dir / "kith.db", version);
     return open_db(dir / "kith.db");
+}
+
+/// Every earlier version, then 0 for a file Kith creates new.
+std::vector<int> new_and_earlier_versions() {
+    auto v = earlier_versions();
+    v.push_back(0);
+    return v;
+}
+
+/// A new database for version 0, else one upgraded from `version`.
+std::unique_ptr<db::Database> new_or_upgraded(int version, const TempDir& dir) {
+    return version == 0 ? new_db(dir) : upgraded_from(version, dir);
 }
 
 std::vector<std::int64_t> person_ids_of(const std::vector<db::PersonRow>& rows) {
@@ -290,12 +303,10 @@ bool builds_ephemeral_table(db::Database& db) {
 
 TEST_CASE("version 8: the direction CHECK compares instead of building a list, same rule") {
     // Upgraded files (edited in place by the writable_schema procedure) and new ones alike.
-    std::vector<int> from = earlier_versions();
-    from.push_back(0);
-    for (const int k : from) {
+    for (const int k : new_and_earlier_versions()) {
         CAPTURE(k);
         TempDir dir;
-        auto db = k == 0 ? new_db(dir) : upgraded_from(k, dir);
+        auto db = new_or_upgraded(k, dir);
         const auto text = interactions_sql(*db);
         CHECK(text.find("direction IN (") == std::string::npos);
         CHECK(text.find("CHECK (direction = 'in' OR direction = 'out' OR direction = 'mutual')") !=
@@ -332,5 +343,62 @@ TEST_CASE("version 8: the interaction search index keeps no column sizes and sti
         REQUIRE_MESSAGE(found.ok(), error_text(found));
         CHECK(entry_ids_of(*found) == std::vector<std::int64_t>{2});
         check_search_index(*db);
+    }
+}
+
+TEST_CASE("version 9: digests instead of an index over external ids, mid: URLs not repeated") {
+    for (const int k : new_and_earlier_versions()) {
+        CAPTURE(k);
+        TempDir dir;
+        auto db = new_or_upgraded(k, dir);
+        auto& s = db->sql();
+        // No index over the texts (the UNIQUE constraint's), one over the digest instead.
+        CHECK(s.execAndGet("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'interactions' "
+                           "AND name LIKE 'sqlite_autoindex%'")
+                  .getInt() == 0);
+        CHECK(s.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'interactions_ext'")
+                  .getInt() == 1);
+        const auto fts = s.execAndGet(
+                              "SELECT sql FROM sqlite_schema WHERE name = "
+                              "'interactions_fts'")
+                             .getString();
+        CHECK(fts.find("detail = column") != std::string::npos);
+        CHECK(s.execAndGet("PRAGMA integrity_check").getString() == "ok");
+        SQLite::Statement dangling(s, "PRAGMA foreign_key_check");
+        CHECK_FALSE(dangling.executeStep());  // no row refers to one that is gone
+        if (k == 0) continue;
+        // Every row's digest is the writer's, so re-importing it finds it.
+        SQLite::Statement rows(s, "SELECT ext_ns, ext_id, ext_hash FROM interactions");
+        int n = 0;
+        while (rows.executeStep()) {
+            ++n;
+            CHECK(rows.getColumn(2).getInt64() ==
+                  db::ext_hash(rows.getColumn(0).getString(), rows.getColumn(1).getString()));
+        }
+        CHECK(n == 3);
+        CHECK(s.execAndGet("SELECT url IS NULL FROM interactions WHERE id = 2").getInt() == 1);
+        CHECK(s.execAndGet("SELECT url FROM interactions WHERE id = 1").getString() == "");
+        auto timeline = db::TimelineRepo(*db).for_person(2, std::nullopt, 10, std::nullopt);
+        REQUIRE(timeline.ok());
+        for (const auto& e : *timeline) {
+            CAPTURE(e.id);
+            CHECK(e.url == (e.id == 2 ? "mid:m2@example.org" : ""));
+        }
+        // The search index was rebuilt from the rows: the upgraded texts are found.
+        auto found = db::TimelineRepo(*db).search("inline", 10);
+        REQUIRE_MESSAGE(found.ok(), error_text(found));
+        CHECK(entry_ids_of(*found) == std::vector<std::int64_t>{2});
+        check_search_index(*db);
+        // The old table's triggers came back: an edited text leaves the index consistent.
+        CHECK(s.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                           "tbl_name = 'interactions'")
+                  .getInt() == 2);
+        s.exec("UPDATE interactions SET text = 'rewritten entirely' WHERE id = 2");
+        check_search_index(*db);
+        auto rewritten = db::TimelineRepo(*db).search("rewritten", 10);
+        REQUIRE(rewritten.ok());
+        CHECK(entry_ids_of(*rewritten) == std::vector<std::int64_t>{2});
+        // The migration ran with foreign keys off and gave them back.
+        CHECK(s.execAndGet("PRAGMA foreign_keys").getInt() == 1);
     }
 }

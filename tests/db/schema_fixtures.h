@@ -56,7 +56,7 @@ INSERT INTO interactions(id, channel, kind, direction, at, thread_id, source_id,
   (1, 'email', 'message', 'out', 1790086400, 1, 1, 1, 'email', '<m1@example.org>',
    'Grant report', 'Draft attached for review', '', '', 1, 0),
   (2, 'email', 'reply', 'in', 1790172800, 1, 1, 1, 'email', '<m2@example.org>',
-   'Re: Grant report', 'Thanks, comments inline', '', '', 1, 0),
+   'Re: Grant report', 'Thanks, comments inline', 'mid:m2@example.org', '', 1, 0),
   (3, 'in_person', 'meeting', 'mutual', 1790259200, NULL, NULL, NULL, 'manual', 'c0ffee',
    '', 'Talked about sourdough starters', '', 'Café Central', 0, 0);
 INSERT INTO participants(interaction_id, person_id, identity_id, role, at) VALUES
