@@ -122,8 +122,7 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
            "]"}},
          {"twitter/tweet:290000000000000001 twitter reply out 2013-01-25T20:58:39Z "
           "thread=twitter:status:290000000000000000",
-          "[twitter:9007199254740993 (@carol) \"\" to]",
-          "owner twitter:12 (@MeHandle)"},
+          "[twitter:9007199254740993 (@carol) \"\" to]", "owner twitter:12 (@MeHandle)"},
          1},
         {// 2019 archives: tweet.js, elements not wrapped.
          "tweet.js without wrapper",
