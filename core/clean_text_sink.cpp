@@ -84,6 +84,10 @@ Result<void> CleanTextSink::followup(const FollowUpRecord& r) {
     return send_clean(r, [&](const FollowUpRecord& x) { return m_inner.followup(x); });
 }
 
+Result<void> CleanTextSink::owner_identity(const Identity& id) {
+    return send_clean(id, [&](const Identity& x) { return m_inner.owner_identity(x); });
+}
+
 void CleanTextSink::warning(ImportWarning w) {
     clean_text(w.location);
     clean_text(w.message);

@@ -20,6 +20,7 @@ class CleanTextSink final : public RecordSink {
                                           TimePoint seen_at) override {
         return m_inner.follow_snapshot_complete(network, direction, seen_at);
     }
+    Result<void> owner_identity(const Identity& id) override;
     void warning(ImportWarning w) override;
     void skipped(std::uint64_t n, std::string_view reason) override { m_inner.skipped(n, reason); }
     bool is_me(const Identity& id) const override { return m_inner.is_me(id); }

@@ -27,6 +27,7 @@ class QueueingSink final : public RecordSink {
                                           TimePoint seen_at) override {
         return add(SnapshotComplete{network, direction, seen_at});
     }
+    Result<void> owner_identity(const Identity& id) override { return add(OwnerIdentity{id}); }
     // These return nothing: if the consumer has failed, the next record call says so.
     void warning(ImportWarning w) override { (void)add(std::move(w)); }
     void skipped(std::uint64_t n, std::string_view reason) override {

@@ -29,6 +29,15 @@ class RecordSink {
         (void)network, (void)direction, (void)seen_at;
         return {};
     }
+    /// The source says `id` is its owner's (an archive's account, the account an API token
+    /// belongs to): it is one of my identities. Sent before the records that depend on it, in
+    /// order with them. The database claims it as mine in the run's open transaction (an
+    /// identity an earlier import gave someone else moves to me); sinks that keep no identities
+    /// ignore it. It changes what `is_me` answers only from the next run on.
+    virtual Result<void> owner_identity(const Identity& id) {
+        (void)id;
+        return {};
+    }
     /// A malformed record that was skipped or repaired; the import goes on.
     virtual void warning(ImportWarning w) = 0;
     /// Records the importer skipped on purpose (spam, pingbacks…), counted in `skipped`.

@@ -46,6 +46,9 @@ std::size_t approx_bytes(const SinkEvent& e) {
                 return sizeof(r) + r.ext_id.size() + r.text.size() + bytes_of(r.people);
             },
             [](const SnapshotComplete& s) { return sizeof(s); },
+            [](const OwnerIdentity& o) {
+                return sizeof(o) + o.id.value.size() + o.id.display.size();
+            },
             [](const ImportWarning& w) { return sizeof(w) + w.location.size() + w.message.size(); },
             [](const SkippedRecords& s) { return sizeof(s) + s.reason.size(); },
             [](const NewCursor& c) { return sizeof(c) + c.value.size(); },
@@ -63,6 +66,7 @@ Result<void> replay(SinkEvent& e, RecordSink& sink) {
                               return sink.follow_snapshot_complete(s.network, s.direction,
                                                                    s.seen_at);
                           },
+                          [&](const OwnerIdentity& o) { return sink.owner_identity(o.id); },
                           [&](ImportWarning& w) {
                               sink.warning(std::move(w));
                               return Result<void>{};

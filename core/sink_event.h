@@ -29,9 +29,15 @@ struct NewCursor {
     std::string value;
 };
 
+/// RecordSink::owner_identity's argument.
+struct OwnerIdentity {
+    Identity id;
+};
+
 /// Every RecordSink call that sends something (queries — is_me, cursor — are not events).
-using SinkEvent = std::variant<InteractionRecord, FollowEdgeRecord, ContactRecord, FollowUpRecord,
-                               SnapshotComplete, ImportWarning, SkippedRecords, NewCursor>;
+using SinkEvent =
+    std::variant<InteractionRecord, FollowEdgeRecord, ContactRecord, FollowUpRecord,
+                 SnapshotComplete, OwnerIdentity, ImportWarning, SkippedRecords, NewCursor>;
 
 /// About how much memory `e` holds, for bounding what waits in a queue; cheap, not exact.
 std::size_t approx_bytes(const SinkEvent& e);

@@ -109,4 +109,20 @@ Result<std::vector<core::Identity>> IdentityRepo::mine() {
     });
 }
 
+Result<std::vector<std::string>> IdentityRepo::seen_in(const core::Identity& id) {
+    return guarded(
+        "read where an identity was seen", "", [&]() -> Result<std::vector<std::string>> {
+            auto q = m_db.statement(
+                "SELECT s.kind || ' ' || s.location FROM identities i "
+                "JOIN identity_names n ON n.identity_id = i.id JOIN sources s ON s.id = "
+                "n.source_id "
+                "WHERE i.kind = ? AND i.value = ? GROUP BY s.id ORDER BY min(n.first_seen), s.id");
+            q->bind(1, std::string(core::to_string(id.kind)));
+            q->bind(2, id.value);
+            std::vector<std::string> out;
+            while (q->executeStep()) out.push_back(q->getColumn(0).getString());
+            return out;
+        });
+}
+
 }  // namespace kith::db

@@ -33,6 +33,9 @@ class IdentityRepo {
     core::Result<std::vector<IdentityRow>> for_person(std::int64_t person_id);
     /// My identities (those of the "me" person).
     core::Result<std::vector<core::Identity>> mine();
+    /// The sources that named `id` ("twitter /home/me/archive.zip"), oldest first: for my own
+    /// identities, the archives and accounts that said they are mine.
+    core::Result<std::vector<std::string>> seen_in(const core::Identity& id);
 
   private:
     Database& m_db;

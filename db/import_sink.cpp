@@ -13,6 +13,7 @@
 #include "db/followup_repo.h"
 #include "db/identity_links.h"
 #include "db/identity_repo.h"
+#include "db/me_claim.h"
 #include "db/people_repo.h"
 #include "db/sqlite_error.h"
 
@@ -122,6 +123,43 @@ bool ImportSink::is_me(const core::Identity& id) const {
     return m_me.count({id.kind, id.value}) != 0;
 }
 
+bool ImportSink::is_mine_now(const core::Identity& id) const {
+    return is_me(id) || m_claimed.count({id.kind, id.value}) != 0;
+}
+
+Result<void> ImportSink::owner_identity(const core::Identity& id) {
+    if (id.value.empty() || is_mine_now(id)) return {};
+    if (auto b = begin_if_needed(); !b) return b;
+    // The claim rewrites rows this batch may have written (participants, thread tails): the
+    // writer indexes what it added first and forgets the ids it cached (an identity that moves
+    // to me, a thread the claim empties).
+    auto flushed = guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        m_writer.flush();
+        return {};
+    });
+    if (!flushed) return flushed;
+    m_writer.clear_cache();
+    auto claimed = claim_identity_as_mine(m_db, id, m_now);
+    if (!claimed) return claimed.error();
+    m_claimed.emplace(id.kind, id.value);
+    // Where it came from, as for every identity a source names: `me show` lists it.
+    return guarded("import", m_db.path().string(), [&]() -> Result<void> {
+        auto q = m_db.statement(
+            "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
+            "SELECT id, ?, ?, ? FROM identities WHERE kind = ? AND value = ?");
+        q->bind(1, id.display.empty() ? id.value : id.display);
+        if (m_source_id)
+            q->bind(2, *m_source_id);
+        else
+            q->bind(2);
+        q->bind(3, core::to_unix(m_now));
+        q->bind(4, std::string(core::to_string(id.kind)));
+        q->bind(5, id.value);
+        q->exec();
+        return {};
+    });
+}
+
 void ImportSink::count(WriteOutcome o) {
     switch (o) {
         case WriteOutcome::added:
@@ -140,7 +178,7 @@ std::vector<ResolvedParticipant> ImportSink::resolve_all(const std::vector<core:
     std::vector<ResolvedParticipant> out;
     out.reserve(ps.size());
     for (const auto& p : ps) {
-        if (p.identity.value.empty() || is_me(p.identity)) continue;
+        if (p.identity.value.empty() || is_mine_now(p.identity)) continue;
         auto r = m_writer.resolve(p, m_source_id, m_now);
         bool seen = false;
         for (const auto& o : out) seen = seen || o.person_id == r.person_id;
@@ -165,7 +203,7 @@ Result<void> ImportSink::interaction(const core::InteractionRecord& r) {
 }
 
 Result<void> ImportSink::follow_edge(const core::FollowEdgeRecord& r) {
-    if (r.their.value.empty() || is_me(r.their)) return {};
+    if (r.their.value.empty() || is_mine_now(r.their)) return {};
     if (auto b = begin_if_needed(); !b) return b;
     auto w = guarded("import", m_db.path().string(), [&]() -> Result<void> {
         const auto who = m_writer.resolve({r.their, r.display_name, core::ParticipantRole::author},

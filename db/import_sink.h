@@ -43,6 +43,10 @@ class ImportSink final : public core::RecordSink {
     core::Result<void> follow_snapshot_complete(core::Channel network,
                                                 core::FollowDirection direction,
                                                 core::TimePoint seen_at) override;
+    /// Claims `id` as mine (db/me_claim.h) inside the open batch: it commits with the records
+    /// that follow it and is dropped with them on Cancel or a failure, so nothing is ever half
+    /// claimed; already mine, it changes nothing. From here on the identity is no participant.
+    core::Result<void> owner_identity(const core::Identity& id) override;
     void warning(core::ImportWarning w) override;
     void skipped(std::uint64_t n, std::string_view reason) override;
     bool is_me(const core::Identity& id) const override;  ///< reads only what the constructor set
@@ -59,6 +63,8 @@ class ImportSink final : public core::RecordSink {
     core::Result<void> after_record();
     /// Writes a contact's dated events with `person` taking part; true when one was new.
     core::Result<bool> contact_events(const core::ContactRecord& r, std::int64_t person);
+    /// Mine before the run (m_me) or claimed during it (m_claimed).
+    bool is_mine_now(const core::Identity& id) const;
     std::vector<ResolvedParticipant> resolve_all(const std::vector<core::Participant>& ps);
     void count(WriteOutcome o);
 
@@ -71,6 +77,9 @@ class ImportSink final : public core::RecordSink {
     std::size_t m_in_batch = 0;
     bool m_open = false;
     std::set<std::pair<core::IdentityKind, std::string>> m_me;
+    /// Claimed as the source's owner in this run; apart from m_me, which is_me reads from the
+    /// parsing thread (core/import_pipeline.h) and so must not change during the run.
+    std::set<std::pair<core::IdentityKind, std::string>> m_claimed;
     ImportCounts m_counts;
     ImportCounts m_committed;  ///< counts as of the last commit, restored on rollback
 };

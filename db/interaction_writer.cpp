@@ -60,7 +60,7 @@ InteractionWriter::InteractionWriter(Database& db)
           db.sql(),
           // By the digest's index; the texts decide between ids sharing a digest (migration 9).
           std::string("SELECT id, at, kind, direction, subject, text, ") + kUrlColumn +
-              ", place, personal, bulk FROM interactions i "
+              ", place, personal, bulk, thread_id FROM interactions i "
               "WHERE ext_hash = ? AND ext_ns = ? AND ext_id = ?"),
       m_insert_interaction(
           db.sql(),
@@ -237,6 +237,13 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
                           (m_find_interaction.getColumn(8).getInt() != 0) == r.personal &&
                           (m_find_interaction.getColumn(9).getInt() != 0) == r.bulk;
         if (same) return {WriteOutcome::unchanged, id};
+        // It stays in the thread it is in: another source may key the same record's thread
+        // differently (a Mastodon status from the archive and from the API), and a thread made
+        // from the new key would hold a tail that is not one of its interactions.
+        const std::optional<std::int64_t> stored_thread =
+            m_find_interaction.getColumn(10).isNull()
+                ? std::nullopt
+                : std::optional<std::int64_t>(m_find_interaction.getColumn(10).getInt64());
         // The FTS update trigger deletes the old entry, so the row must be indexed first.
         if (m_unindexed_from && id >= *m_unindexed_from) flush();
         m_update_interaction.reset();
@@ -251,8 +258,8 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         m_update_interaction.bind(9, r.bulk ? 1 : 0);
         m_update_interaction.bind(10, id);
         m_update_interaction.exec();
-        if (auto thread = thread_for(r))
-            update_thread_tail(*thread, id, tail_person(r, people), at, state);
+        const auto thread = stored_thread ? stored_thread : thread_for(r);
+        if (thread) update_thread_tail(*thread, id, tail_person(r, people), at, state);
         for (const auto& p : people) m_dirty.insert(p.person_id);
         return {WriteOutcome::updated, id};
     }

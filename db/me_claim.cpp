@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <set>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "db/identity_repo.h"
 #include "db/people_repo.h"
 #include "db/person_stats.h"
+#include "db/savepoint.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -128,60 +128,66 @@ bool archive_if_empty(Database& db, std::int64_t person_id) {
                     person_id) > 0;
 }
 
+// Claims `identity` (see claim_identity_as_mine), in the caller's transaction.
+Result<MeClaim> claim_rows(Database& db, const core::Identity& identity, core::TimePoint now) {
+    MeClaim claim;
+    auto me = PeopleRepo(db).me(now);
+    if (!me) return me.error();
+    claim.me_id = *me;
+    auto find = db.statement(
+        "SELECT i.id, i.person_id, p.name FROM identities i "
+        "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
+    find->bind(1, std::string(core::to_string(identity.kind)));
+    find->bind(2, identity.value);
+    const bool found = find->executeStep();
+    claim.already_mine = found && find->getColumn(1).getInt64() == *me;
+    if (!found || claim.already_mine) {
+        find->reset();
+        if (claim.already_mine) return claim;
+        if (auto added = IdentityRepo(db).add(*me, identity, now); !added) return added.error();
+        return claim;
+    }
+    const auto identity_id = find->getColumn(0).getInt64();
+    claim.previous_person_id = find->getColumn(1).getInt64();
+    claim.previous_person_name = find->getColumn(2).getString();
+    find->reset();
+
+    std::set<std::int64_t> threads;
+    for (const auto& a : appearances(db, identity_id)) {
+        rederive(db, a, identity_id);
+        mark_participants_dirty(db, a.interaction_id);
+        if (remove_if_alone(db, a.interaction_id))
+            ++claim.interactions_removed;
+        else
+            ++claim.interactions_changed;
+        if (a.thread_id) threads.insert(a.thread_id);
+    }
+    for (const auto t : threads) recompute_tail(db, t);
+    claim.threads_changed = static_cast<std::int64_t>(threads.size());
+
+    auto move = db.statement("UPDATE identities SET person_id = ? WHERE id = ?");
+    move->bind(1, *me);
+    move->bind(2, identity_id);
+    move->exec();
+    exec_for(db, "UPDATE people SET stats_dirty = 1 WHERE id = ?", claim.previous_person_id);
+    claim.previous_person_archived = archive_if_empty(db, claim.previous_person_id);
+    return claim;
+}
+
 }  // namespace
 
 Result<MeClaim> claim_identity_as_mine(Database& db, const core::Identity& identity,
                                        core::TimePoint now) {
-    auto result =
-        guarded("claim an identity as mine", db.path().string(), [&]() -> Result<MeClaim> {
-            SQLite::Transaction tx(db.sql());
-            MeClaim claim;
-            auto me = PeopleRepo(db).me(now);
-            if (!me) return me.error();
-            claim.me_id = *me;
-            auto find = db.statement(
-                "SELECT i.id, i.person_id, p.name FROM identities i "
-                "JOIN people p ON p.id = i.person_id WHERE i.kind = ? AND i.value = ?");
-            find->bind(1, std::string(core::to_string(identity.kind)));
-            find->bind(2, identity.value);
-            const bool found = find->executeStep();
-            claim.already_mine = found && find->getColumn(1).getInt64() == *me;
-            if (!found || claim.already_mine) {
-                find->reset();
-                if (claim.already_mine) return claim;
-                if (auto added = IdentityRepo(db).add(*me, identity, now); !added)
-                    return added.error();
-                tx.commit();
-                return claim;
-            }
-            const auto identity_id = find->getColumn(0).getInt64();
-            claim.previous_person_id = find->getColumn(1).getInt64();
-            claim.previous_person_name = find->getColumn(2).getString();
-            find->reset();
-
-            std::set<std::int64_t> threads;
-            for (const auto& a : appearances(db, identity_id)) {
-                rederive(db, a, identity_id);
-                mark_participants_dirty(db, a.interaction_id);
-                if (remove_if_alone(db, a.interaction_id))
-                    ++claim.interactions_removed;
-                else
-                    ++claim.interactions_changed;
-                if (a.thread_id) threads.insert(a.thread_id);
-            }
-            for (const auto t : threads) recompute_tail(db, t);
-            claim.threads_changed = static_cast<std::int64_t>(threads.size());
-
-            auto move = db.statement("UPDATE identities SET person_id = ? WHERE id = ?");
-            move->bind(1, *me);
-            move->bind(2, identity_id);
-            move->exec();
-            exec_for(db, "UPDATE people SET stats_dirty = 1 WHERE id = ?",
-                     claim.previous_person_id);
-            claim.previous_person_archived = archive_if_empty(db, claim.previous_person_id);
-            tx.commit();
-            return claim;
-        });
+    const auto claim = [&]() -> Result<MeClaim> { return claim_rows(db, identity, now); };
+    // Inside a caller's transaction (an import claiming its source's owner in its open batch)
+    // that transaction makes the claim all or nothing: ImportSink fails the run on an error,
+    // which drops the batch. No savepoint of its own then: under a nested savepoint SQLite keeps
+    // every statement's undo until the savepoint ends, which made a claim that redoes 20,000
+    // interactions several times slower. The caller refreshes the people's caches after.
+    if (!outside_transaction(db))
+        return guarded("claim an identity as mine", db.path().string(), claim);
+    // Alone, a savepoint that begins a transaction of its own.
+    auto result = atomically(db, "claim an identity as mine", "kith_me_claim", claim);
     if (result) (void)refresh_person_stats(db);
     return result;
 }

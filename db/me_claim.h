@@ -32,7 +32,9 @@ struct MeClaim {
 /// my own addresses only is removed, as imports skip it); the conversations' last word and the
 /// people's caches are recomputed. A person left with no identity and no interaction is
 /// archived, not deleted (notes and follow-ups stay; `person archive --undo` restores it). All
-/// or nothing, in one transaction.
+/// or nothing: outside a transaction in one of its own, after which the people's caches are
+/// refreshed; inside a caller's transaction (an import claiming its owner in its open batch) as
+/// part of it: the caller rolls back on an error, and refreshes the caches after.
 core::Result<MeClaim> claim_identity_as_mine(Database& db, const core::Identity& identity,
                                              core::TimePoint now);
 

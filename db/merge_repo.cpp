@@ -3,7 +3,6 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +12,7 @@
 #include "db/evidence_json.h"
 #include "db/person_stats.h"
 #include "db/row_snapshot.h"
+#include "db/savepoint.h"
 #include "db/sqlite_error.h"
 
 namespace kith::db {
@@ -27,24 +27,8 @@ namespace {
 // Columns the user edits; an unmerge keeps later edits of them instead of the old values.
 constexpr const char* kUserColumns[] = {"name", "notes", "cadence_days", "archived"};
 
-/// Runs `fn` in a savepoint: all of it or nothing, inside or outside a caller's transaction.
-template <class Fn>
-auto atomically(Database& db, const char* what, Fn&& fn) -> decltype(fn()) {
-    return guarded(what, db.path().string(), [&]() -> decltype(fn()) {
-        db.sql().exec("SAVEPOINT kith_merge");
-        try {
-            auto r = fn();
-            db.sql().exec(r ? "RELEASE kith_merge" : "ROLLBACK TO kith_merge; RELEASE kith_merge");
-            return r;
-        } catch (...) {
-            db.sql().exec("ROLLBACK TO kith_merge; RELEASE kith_merge");
-            throw;
-        }
-    });
-}
-
 void refresh_if_outside_transaction(Database& db) {
-    if (sqlite3_get_autocommit(db.sql().getHandle()) != 0) (void)refresh_person_stats(db);
+    if (outside_transaction(db)) (void)refresh_person_stats(db);
 }
 
 json person_row(Database& db, std::int64_t id) {
@@ -164,7 +148,7 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
     if (kept == merged)
         return make_error(ErrorCode::invalid_input,
                           "cannot merge person #" + std::to_string(kept) + " with itself");
-    auto r = atomically(m_db, "merge people", [&]() -> Result<std::int64_t> {
+    auto r = atomically(m_db, "merge people", "kith_merge", [&]() -> Result<std::int64_t> {
         if (auto k = require_person(m_db, kept); !k) return k.error();
         if (auto m = require_person(m_db, merged); !m) return m.error();
         json before_kept = person_row(m_db, kept), before_merged = person_row(m_db, merged);
@@ -240,7 +224,7 @@ Result<std::int64_t> MergeRepo::merge(std::int64_t kept, std::int64_t merged, Me
 }
 
 Result<std::int64_t> MergeRepo::unmerge(std::int64_t merge_id, core::TimePoint now) {
-    auto r = atomically(m_db, "unmerge people", [&]() -> Result<std::int64_t> {
+    auto r = atomically(m_db, "unmerge people", "kith_merge", [&]() -> Result<std::int64_t> {
         SQLite::Statement q(m_db.sql(),
                             "SELECT kept_id, merged_id, reason, undo, undone_at FROM merges "
                             "WHERE id = ?");

@@ -52,6 +52,13 @@ class ApiSession {
         auto acc = account(*me);
         if (!acc) return make_error(ErrorCode::format, m_base + " did not say whose token this is");
         m_me = *acc;
+        m_me_uri = str_field(*me, "uri");  // Mastodon 4.2 on; before, local URIs are built so
+        if (m_me_uri.empty() && !str_field(*me, "username").empty())
+            m_me_uri = "https://" + m_host + "/users/" + str_field(*me, "username");
+        // The token's account is mine, whatever an earlier import made of it.
+        for (const auto& id :
+             owner_identities(m_me.identity, {str_field(*me, "uri"), str_field(*me, "url")}))
+            if (auto r = m_sink.owner_identity(id); !r) return r;
         load_cursor();
 
         std::string newest_n, newest_s, newest_c;
@@ -216,12 +223,31 @@ class ApiSession {
         r.ext_id = uri;
         r.url = str_field(s, "url").empty() ? uri : str_field(s, "url");
         r.text = post_html_to_text(str_field(s, "content"));
-        if (const auto reply = str_field(s, "in_reply_to_id"); !reply.empty())
-            r.thread_key = "mastodon:" + m_host + ":" + reply;
+        r.thread_key = reply_thread(s);
         if (str_field(s, "visibility") == "direct") r.kind = core::InteractionKind::dm;
         // Everything addressed to me is personal; of mine, only DMs wait for an answer.
         r.personal = dir == core::Direction::in || r.kind == core::InteractionKind::dm;
         return r;
+    }
+
+    /// A reply's thread, keyed as the archive keys it: "mastodon:status:" and the parent's URI.
+    /// The API names the parent by its id on this instance only; the URI follows from it when
+    /// the parent is local (mine, or by a local account it mentions): https://HOST/users/NAME/
+    /// statuses/ID. A remote parent's URI is not in the status: its id here names it.
+    std::string reply_thread(const json& s) const {
+        const auto reply = str_field(s, "in_reply_to_id");
+        if (reply.empty()) return {};
+        const auto to = str_field(s, "in_reply_to_account_id");
+        std::string author_uri = to == m_me.id ? m_me_uri : std::string();
+        if (const auto ms = s.find("mentions");
+            author_uri.empty() && ms != s.end() && ms->is_array())
+            for (const auto& m : *ms)
+                if (str_field(m, "id") == to &&
+                    str_field(m, "acct").find('@') == std::string::npos &&
+                    !str_field(m, "username").empty())
+                    author_uri = "https://" + m_host + "/users/" + str_field(m, "username");
+        if (author_uri.empty()) return "mastodon:" + m_host + ":" + reply;
+        return "mastodon:status:" + author_uri + "/statuses/" + reply;
     }
 
     void add_mentions(core::InteractionRecord& r, const json& s, core::ParticipantRole role) const {
@@ -264,7 +290,9 @@ class ApiSession {
             auto r = base(s, core::Direction::out);
             if (!r || !author || author->identity == m_me.identity) return {};
             r->kind = core::InteractionKind::boost;
-            r->url = str_field(*rb, "url");
+            // The boosted status's URI, as the archive's Announce names it (its "url" is the
+            // web page): the same boost from either source is one unchanged record.
+            r->url = str_field(*rb, "uri").empty() ? str_field(*rb, "url") : str_field(*rb, "uri");
             add(*r, author->identity, author->name, core::ParticipantRole::to);
             return m_sink.interaction(*r);
         }
@@ -327,6 +355,7 @@ class ApiSession {
     }
 
     std::string m_base, m_host, m_last_link;
+    std::string m_me_uri;  ///< my ActivityPub id: https://HOST/users/ME
     HttpOptions m_http;
     core::RecordSink& m_sink;
     core::Progress& m_progress;

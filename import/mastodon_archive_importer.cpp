@@ -200,6 +200,10 @@ Result<void> MastodonArchiveImporter::run(const core::ImportRequest& req, core::
                           kHint);
     }
 
+    // The archive is mine: its account becomes one of my identities before the posts.
+    for (const auto& id : owner_identities(*me->identity, {me->id, me->url}))
+        if (auto r = sink.owner_identity(id); !r) return r;
+
     // Pass 2: the posts.
     pass.pass = 1;
     opt.validate_only = false;

@@ -84,6 +84,16 @@ std::optional<core::Identity> status_author(std::string_view uri) {
     return std::nullopt;
 }
 
+std::vector<core::Identity> owner_identities(const core::Identity& acct,
+                                             const std::vector<std::string>& actor_urls) {
+    std::vector<core::Identity> out{acct};
+    for (const auto& url : actor_urls) {
+        auto id = status_author(url);
+        if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+    }
+    return out;
+}
+
 std::vector<core::Identity> note_mentions(const json& note) {
     std::vector<core::Identity> out;
     const auto tags = note.find("tag");

@@ -32,6 +32,13 @@ std::optional<core::Identity> status_author(std::string_view uri);
 /// duplicates.
 std::vector<core::Identity> note_mentions(const nlohmann::json& note);
 
+/// The account owner's identities: `acct` and what each of its actor URLs (the ActivityPub id
+/// "https://host/users/me", the profile page "https://host/@me") normalise to, without
+/// duplicates. They differ when the instance serves its accounts under another domain than its
+/// web host: mentions qualified from `tag.href` then name the web host.
+std::vector<core::Identity> owner_identities(const core::Identity& acct,
+                                             const std::vector<std::string>& actor_urls);
+
 /// The host of an http(s) URL, lower-cased; empty when there is none.
 std::string url_host(std::string_view url);
 

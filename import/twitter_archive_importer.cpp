@@ -118,6 +118,7 @@ void read_account(const json& v, Plan& plan) {
     if (plan.me.id.empty()) plan.me.id = id_field(*a, "id");
     plan.me.handle = str_field(*a, "username");
     if (plan.me.handle.empty()) plan.me.handle = str_field(*a, "screen_name");
+    plan.me.email = str_field(*a, "email");
     plan.me.name = str_field(*a, "accountDisplayName");
     if (plan.me.name.empty()) plan.me.name = str_field(*a, "full_name");
 }
@@ -173,6 +174,10 @@ Result<void> TwitterArchiveImporter::run(const core::ImportRequest& req, core::R
                               "user_details.js): whose archive it is cannot be told",
                           kHint);
     }
+    // The archive is mine: its account becomes one of my identities before any record needs it
+    // (an earlier import may have made it someone else; the claim moves it to me).
+    for (const auto& id : owner_identities(plan.me))
+        if (auto r = sink.owner_identity(id); !r) return r;
     const auto role_of = [&](const std::string& rel) {
         if (!plan.has_manifest) return role_by_name(rel);
         const auto it = plan.manifest_files.find(rel);

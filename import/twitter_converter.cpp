@@ -335,6 +335,19 @@ class TwitterConverter::Impl {
     std::unordered_map<std::string, Account> m_known;
 };
 
+std::vector<core::Identity> owner_identities(const TwitterOwner& me) {
+    std::vector<core::Identity> out;
+    for (const auto& raw : {me.id, me.handle.empty() ? std::string() : "@" + me.handle}) {
+        auto id = core::normalize_identity(core::IdentityKind::twitter, raw);
+        if (!id) continue;
+        if (raw == me.id && !me.handle.empty()) id->display = "@" + me.handle;
+        out.push_back(std::move(*id));
+    }
+    if (auto email = core::normalize_identity(core::IdentityKind::email, me.email))
+        out.push_back(std::move(*email));
+    return out;
+}
+
 TwitterConverter::TwitterConverter(core::RecordSink& sink, TwitterOwner me)
     : m_impl(std::make_unique<Impl>(sink, std::move(me))) {}
 

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,13 @@ namespace kith::import {
 /// The archive's owner (account.js, the manifest's userInfo or Grailbird's user_details.js).
 struct TwitterOwner {
     std::string id, handle, name;
+    std::string email;  ///< account.js's "email": the address the account was registered with
 };
+
+/// The owner's identities as the converter names accounts: the numeric account id (shown as
+/// "@handle") and, when known, the handle on its own (mentions by handle only use it); and the
+/// account's email address when the archive gives one.
+std::vector<core::Identity> owner_identities(const TwitterOwner& me);
 
 /// Turns archive elements into records on a sink (ext_ns "twitter"; see
 /// twitter_archive_importer.h for what becomes what). Remembers the handles and names tweets

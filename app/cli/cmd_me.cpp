@@ -47,10 +47,20 @@ Result<void> me_show(CliContext& ctx) {
     if (!db) return db.error();
     auto mine = db::IdentityRepo(**db).mine();
     if (!mine) return mine.error();
+    // Where each was seen (the archive or account that said it is mine, and any source that named
+    // it before); none when added by hand.
+    std::vector<std::vector<std::string>> seen;
+    for (const auto& i : *mine) {
+        auto s = db::IdentityRepo(**db).seen_in(i);
+        if (!s) return s.error();
+        seen.push_back(std::move(*s));
+    }
     if (ctx.json) {
         auto arr = nlohmann::json::array();
-        for (const auto& i : *mine)
-            arr.push_back({{"kind", core::to_string(i.kind)}, {"value", i.value}});
+        for (std::size_t n = 0; n < mine->size(); ++n)
+            arr.push_back({{"kind", core::to_string((*mine)[n].kind)},
+                           {"value", (*mine)[n].value},
+                           {"sources", seen[n]}});
         ctx.print_json({{"identities", arr}});
         return {};
     }
@@ -58,7 +68,13 @@ Result<void> me_show(CliContext& ctx) {
         ctx.out() << "Kith does not know who you are yet, so it cannot tell the messages you sent "
                      "from those you received.\nTell it: kith-cli me add-identity "
                      "you@example.org (and your handles: @you, @you@mastodon.social).\n";
-    for (const auto& i : *mine) ctx.out() << core::to_string(i.kind) << "  " << i.value << "\n";
+    for (std::size_t n = 0; n < mine->size(); ++n) {
+        ctx.out() << core::to_string((*mine)[n].kind) << "  " << (*mine)[n].value;
+        for (std::size_t k = 0; k < seen[n].size(); ++k)
+            ctx.out() << (k == 0 ? "  (seen in " : ", ") << seen[n][k];
+        if (!seen[n].empty()) ctx.out() << ")";
+        ctx.out() << "\n";
+    }
     return {};
 }
 

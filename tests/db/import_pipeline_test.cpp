@@ -57,6 +57,10 @@ std::string dump(db::Database& db) {
     return out;
 }
 
+core::Identity p0() {
+    return {core::IdentityKind::email, "p0@example.org", "p0@example.org"};
+}
+
 /// A test importer: `records` emails ("r0", "r1"…) from five people, checking for cancel before
 /// each; asks the sink whether p0 is me and what the cursor is; sets `cursor_to_set`; warns
 /// about every seventh record; after `fail_after` records returns `fail_code` or, with `throws`,
@@ -70,14 +74,15 @@ class ScriptedImporter final : public core::Importer {
     std::optional<std::string> cursor_to_set;
     std::optional<std::string> cursor_seen;
     std::optional<bool> p0_is_me;
-    std::atomic<int> sent{0};  ///< records handed to the sink so far (read from other threads)
+    std::optional<int> owner_at;  ///< before this record, says p0 is the source's owner
+    std::atomic<int> sent{0};     ///< records handed to the sink so far (read from other threads)
 
     std::string_view kind() const override { return "scripted"; }
     std::string_view description() const override { return "test records"; }
     core::Result<void> run(const core::ImportRequest&, core::RecordSink& sink,
                            core::Progress& progress) override {
         cursor_seen = sink.cursor();
-        p0_is_me = sink.is_me({core::IdentityKind::email, "p0@example.org", ""});
+        p0_is_me = sink.is_me(p0());
         if (cursor_to_set) sink.set_cursor(*cursor_to_set);
         for (int i = 0; i < records; ++i) {
             if (progress.cancelled())
@@ -87,6 +92,8 @@ class ScriptedImporter final : public core::Importer {
                 if (throws) throw std::runtime_error(what);
                 return core::make_error(fail_code, what);
             }
+            if (owner_at && i == *owner_at)
+                if (auto o = sink.owner_identity(p0()); !o) return o;
             const auto who = someone("p" + std::to_string(i % 5) + "@example.org",
                                      "Person " + std::to_string(i % 5));
             auto r =
@@ -353,6 +360,57 @@ TEST_CASE("Stop, Cancel, a failure and an exception mid-run keep what they kept 
     }
 }
 
+TEST_CASE("the source's owner travels in order with the records and is claimed in their batch") {
+    struct Row {
+        const char* what;
+        std::optional<int> cancel_after;
+        bool rollback;
+        std::size_t batch;
+        bool claimed;                  ///< p0 is mine afterwards
+        std::int64_t interactions;     ///< kept
+        std::int64_t p0_participants;  ///< interactions p0 still takes part in
+    };
+    // p0 sends every fifth record (r0, r5…); the owner claim comes before r12, in the second
+    // batch of ten. Once mine, p0's earlier records (r0, r5, r10: from p0 to me only) are
+    // removed, as imports skip mail between my own addresses, and later ones name no one.
+    const Row rows[] = {
+        {"completed", {}, false, 10, true, 57, 0},
+        {"one transaction", {}, false, 0, true, 57, 0},
+        // Cancel drops the open batch, the claim with it: p0 is nobody's but their own.
+        {"Cancel in the claim's batch", 15, true, 10, false, 10, 2},
+        // The claim's batch was committed: it stays with the records that followed it.
+        {"Cancel after the claim's batch", 25, true, 10, true, 17, 0},
+        {"Stop in the claim's batch", 15, false, 10, true, 12, 0},
+    };
+    const auto run_with = [](const TempDir& dir, const Row& row, bool pipelined) {
+        CAPTURE(pipelined);
+        ScriptedImporter importer;
+        importer.records = 60;
+        importer.owner_at = 12;
+        CancelAfter progress(row.cancel_after.value_or(1000), row.rollback);
+        auto db = open_db(dir / (std::string(pipelined ? "p" : "d") + ".db"));
+        auto r = db::run_import(*db, importer, {"scripted", "feed", {}}, progress, kNow,
+                                with_batch(row.batch, pipelined));
+        CHECK(r.ok() == !row.cancel_after.has_value());
+        auto mine = db::IdentityRepo(*db).mine();
+        REQUIRE(mine.ok());
+        CHECK((std::find(mine->begin(), mine->end(), p0()) != mine->end()) == row.claimed);
+        CHECK(count_rows(*db, "interactions") == row.interactions);
+        CHECK(db->sql()
+                  .execAndGet("SELECT count(*) FROM participants p JOIN identities i ON "
+                              "i.id = p.identity_id WHERE i.value = 'p0@example.org'")
+                  .getInt64() == row.p0_participants);
+        // What the claim re-derived is searchable.
+        check_search_index(*db);
+        return Outcome{std::move(r), dump(*db)};
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        TempDir dir;
+        check_same(run_with(dir, row, true), run_with(dir, row, false));
+    }
+}
+
 TEST_CASE("the importer's questions are answered on its thread: is_me and the last cursor") {
     TempDir dir;
     auto db = new_db(dir);
@@ -399,6 +457,9 @@ class ForwardingSink : public core::RecordSink {
     core::Result<void> contact(const core::ContactRecord& r) override { return m_inner.contact(r); }
     core::Result<void> followup(const core::FollowUpRecord& r) override {
         return m_inner.followup(r);
+    }
+    core::Result<void> owner_identity(const core::Identity& id) override {
+        return m_inner.owner_identity(id);
     }
     void warning(core::ImportWarning w) override { m_inner.warning(std::move(w)); }
     void skipped(std::uint64_t n, std::string_view reason) override { m_inner.skipped(n, reason); }

@@ -4,6 +4,7 @@
 // the Today digest.
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -146,6 +147,18 @@ inline void check_search_index(db::Database& db) {
         CHECK_NOTHROW(
             db.sql().exec("INSERT INTO " + t + "(" + t + ", rank) VALUES ('integrity-check', 1)"));
     }
+}
+
+/// An interaction's direction and the identities taking part, by its ext_id: "out ana@x.org,12".
+inline std::string direction_and_participants(db::Database& db, const std::string& ext_id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT i.direction, coalesce((SELECT group_concat(v, ',') FROM (SELECT "
+                        "d.value AS v FROM participants p JOIN identities d ON d.id = "
+                        "p.identity_id WHERE p.interaction_id = i.id ORDER BY d.value)), '') "
+                        "FROM interactions i WHERE i.ext_id = ?");
+    q.bind(1, ext_id);
+    if (!q.executeStep()) return "missing";
+    return q.getColumn(0).getString() + " " + q.getColumn(1).getString();
 }
 
 /// Ids of the items of one Today list, in order.

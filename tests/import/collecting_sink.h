@@ -27,6 +27,7 @@ class CollectingSink final : public core::RecordSink {
     std::vector<core::FollowEdgeRecord> follow_edges;
     std::vector<core::FollowUpRecord> followups;
     std::vector<core::ImportWarning> warnings;
+    std::vector<core::Identity> owners;  ///< owner_identity calls, in order
     std::uint64_t skipped_count = 0;
     std::uint64_t interaction_count = 0, contact_count = 0, follow_count = 0, followup_count = 0;
     std::optional<std::string> stored_cursor;
@@ -46,6 +47,10 @@ class CollectingSink final : public core::RecordSink {
     }
     core::Result<void> followup(const core::FollowUpRecord& r) override {
         return take(r, followups, followup_count);
+    }
+    core::Result<void> owner_identity(const core::Identity& id) override {
+        owners.push_back(id);
+        return {};
     }
     void warning(core::ImportWarning w) override { warnings.push_back(std::move(w)); }
     void skipped(std::uint64_t n, std::string_view) override { skipped_count += n; }
@@ -144,9 +149,10 @@ inline bool has_line(const std::vector<std::string>& lines, const std::string& p
     return false;
 }
 
-/// Everything the sink received, one line a record, in order.
+/// Everything the sink received, one line a record (and an owner), in order.
 inline std::vector<std::string> transcript(const CollectingSink& sink) {
     std::vector<std::string> out;
+    for (const auto& id : sink.owners) out.push_back("owner " + describe(id));
     for (const auto& r : sink.contacts) out.push_back(describe(r));
     for (const auto& r : sink.follow_edges) out.push_back(describe(r));
     for (const auto& r : sink.interactions) out.push_back(describe(r));

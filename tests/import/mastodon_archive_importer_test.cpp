@@ -97,7 +97,9 @@ TEST_CASE("mastodon archive: one FORMATS.md quirk a row") {
          {"mastodon/https://social.example/users/me/statuses/1 mastodon dm out "
           "2026-05-01T10:00:00Z thread=mastodon:conv:tag:social.example,2026:objectId=1 "
           "subject= text=hello url=https://social.example/@me/1 place= personal=1 bulk=0 "
-          "[mastodon:ana@other.example (@ana@other.example) \"\" to]"},
+          "[mastodon:ana@other.example (@ana@other.example) \"\" to]",
+          // actor.json is the owner: its account becomes mine.
+          "owner mastodon:me@social.example (@me@social.example)"},
          1},
         {// Public in "to" → public: a mention, not a DM.
          "public mention",

@@ -22,9 +22,11 @@ WEB = "https://social.example"
 
 
 def account(aid, acct, name, fields=None):
-    return {"id": aid, "username": acct.split("@")[0], "acct": acct, "display_name": name,
-            "url": WEB + "/@" + acct if "@" not in acct else "https://" + acct.split("@")[1] + "/@" + acct.split("@")[0],
-            "fields": fields or []}
+    user = acct.split("@")[0]
+    web = WEB if "@" not in acct else "https://" + acct.split("@")[1]
+    # "uri" (the ActivityPub id) is in the API since Mastodon 4.2.
+    return {"id": aid, "username": user, "acct": acct, "display_name": name,
+            "url": web + "/@" + user, "uri": web + "/users/" + user, "fields": fields or []}
 
 
 ME = account("1", "me", "Me")
@@ -41,10 +43,12 @@ GUS = account("7", "gus@other.example", "Gus")
 
 def status(sid, who, text, visibility="public", reply_to=None, reply_account=None, mentions=(), reblog=None):
     host = WEB if "@" not in who["acct"] else "https://" + who["acct"].split("@")[1]
-    return {"id": sid, "uri": host + "/users/" + who["username"] + "/statuses/" + sid,
+    # A boost's uri is its Announce activity's id, as in the archive's outbox.
+    return {"id": sid, "uri": host + "/users/" + who["username"] + "/statuses/" + sid
+            + ("/activity" if reblog else ""),
             "url": host + "/@" + who["username"] + "/" + sid,
             "created_at": "2026-11-%02dT10:00:00.000Z" % (int(sid) % 28 + 1),
-            "account": who, "content": "<p>" + text + "</p>", "visibility": visibility,
+            "account": who, "content": "<p>" + text + "</p>" if text else "", "visibility": visibility,
             "in_reply_to_id": reply_to, "in_reply_to_account_id": reply_account,
             "mentions": [{"id": m["id"], "username": m["username"], "acct": m["acct"], "url": m["url"]}
                          for m in mentions],
@@ -71,7 +75,7 @@ def notifications(phase):
 
 def my_statuses(phase):
     items = [
-        status("803", ME, "RT", reblog=status("777", ERIN, "erin's post")),
+        status("803", ME, "", reblog=status("777", ERIN, "erin's post")),  # a boost has no text
         status("802", ME, "more of my thread", reply_to="801", reply_account="1"),
         status("801", ME, "@ana sure", reply_to="900", reply_account="2", mentions=[ANA]),
     ]

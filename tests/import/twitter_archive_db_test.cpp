@@ -1,12 +1,16 @@
 // The twitter importer through the real import runner into real SQLite files: reruns change
-// nothing, a newer archive records unfollows, a broken archive writes nothing.
+// nothing, a newer archive records unfollows, a broken archive writes nothing, the archive's
+// account becomes mine.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "db/database.h"
+#include "db/identity_repo.h"
 #include "db/import_runner.h"
+#include "import/jsonl_importer.h"
 #include "import/twitter_archive_importer.h"
 #include "tests/db/test_db.h"
 #include "tests/import/archive_writer.h"
@@ -126,4 +130,102 @@ TEST_CASE("twitter archive into SQLite: a broken data file writes nothing") {
     CHECK(test::count_rows(*database, "interactions") == 0);
     CHECK(test::count_rows(*database, "follow_edges") == 0);
     CHECK(test::count_rows(*database, "people") == 0);
+}
+
+namespace {
+
+/// My identities as "kind:value", with " (display)" when asked, sorted.
+std::vector<std::string> my_identities(db::Database& database, bool display = false) {
+    auto mine = db::IdentityRepo(database).mine();
+    REQUIRE(mine.ok());
+    std::vector<std::string> out;
+    for (const auto& i : *mine)
+        out.push_back(std::string(core::to_string(i.kind)) + ":" + i.value +
+                      (display ? " (" + i.display + ")" : ""));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "twitter archive into SQLite: its account becomes mine and takes over what an earlier "
+    "import made of it") {
+    test::TempDir dir;
+    auto database = test::new_db(dir);
+    // Before Kith knew my account, a script's export (jsonl) showed it as a stranger: my handle
+    // mentioning Ana, my account id writing to 101. Both became someone, both "inbound".
+    const auto jsonl = dir / "earlier.jsonl";
+    test::write_file(
+        jsonl,
+        R"({"type":"interaction","id":"t1","channel":"twitter","kind":"mention","direction":"in",)"
+        R"("at":"2026-01-02T10:00:00Z","participants":[{"identity":"@Me","role":"from"},)"
+        R"({"identity":"@ana","role":"mentioned"}]})"
+        "\n"
+        R"({"type":"interaction","id":"t2","channel":"twitter","kind":"dm","direction":"in",)"
+        R"("at":"2026-01-03T10:00:00Z","thread":"x","participants":[{"identity":"12",)"
+        R"("kind":"twitter","name":"Me","role":"from"},{"identity":"101","kind":"twitter",)"
+        R"("role":"to"}]})"
+        "\n");
+    import::JsonlImporter jsonl_importer;
+    core::NullProgress progress;
+    auto earlier = db::run_import(*database, jsonl_importer, {"jsonl", jsonl.string(), {}},
+                                  progress, test::kNow);
+    REQUIRE_MESSAGE(earlier.ok(), test::error_text(earlier));
+    CHECK(test::direction_and_participants(*database, "t1") == "in @ana,@me");
+    CHECK(test::direction_and_participants(*database, "t2") == "in 101,12");
+    CHECK(my_identities(*database).empty());
+
+    const auto zip = dir / "mine.zip";
+    write_archive(zip, fixture("2026-01-10T00:00:00.000Z", {"101"}));
+    auto first = run(*database, zip.string());
+    REQUIRE_MESSAGE(first.ok(), test::error_text(first));
+    // The account id (shown as the handle) and the handle: what the converter names accounts by.
+    const std::vector<std::string> expected{"twitter:12", "twitter:@me"};
+    CHECK(my_identities(*database) == expected);
+    // Where they were seen, for `me show`: the export that named the account id, then the
+    // archive that said it is mine.
+    const auto seen = db::IdentityRepo(*database).seen_in({core::IdentityKind::twitter, "12", ""});
+    REQUIRE(seen.ok());
+    CHECK(*seen == std::vector<std::string>{"jsonl " + jsonl.string(), "twitter " + zip.string()});
+    // What the earlier import derived is derived again as if Kith had known: sent by me.
+    CHECK(test::direction_and_participants(*database, "t1") == "out @ana");
+    CHECK(test::direction_and_participants(*database, "t2") == "out 101");
+    CHECK(test::direction_and_participants(*database, "dm:5001") == "in 101");
+    // The strangers that were me had nothing else: archived, not deleted.
+    CHECK(database->sql()
+              .execAndGet("SELECT count(*) FROM people WHERE archived = 1 AND is_me = 0")
+              .getInt64() == 2);
+    test::check_search_index(*database);
+
+    // Again: already mine, nothing changes, not even a count.
+    const auto people_before = test::count_rows(*database, "people");
+    auto again = run(*database, zip.string());
+    REQUIRE(again.ok());
+    CHECK(again->counts.added == 0);
+    CHECK(again->counts.updated == 0);
+    CHECK(my_identities(*database) == expected);
+    CHECK(test::count_rows(*database, "people") == people_before);
+    CHECK(test::direction_and_participants(*database, "t1") == "out @ana");
+}
+
+TEST_CASE("twitter archive into SQLite: Grailbird's user_details.js names the owner too") {
+    test::TempDir dir;
+    auto database = test::new_db(dir);
+    const auto zip = dir / "grailbird.zip";
+    write_archive(
+        zip,
+        {{"data/js/user_details.js",
+          R"(var user_details = {"screen_name":"OldMe","id":"9007199254740993","full_name":"Me"})"},
+         {"data/js/tweets/2012_01.js",
+          R"(Grailbird.data.tweets_2012_01 = [ {"id_str":"1","created_at":"2012-01-01 10:00:00 +0000",)"
+          R"("text":"@ana hi","in_reply_to_user_id_str":"7","in_reply_to_screen_name":"ana",)"
+          R"("entities":{"user_mentions":[{"id_str":"7","screen_name":"ana","name":"Ana"}]}} ])"}});
+    auto r = run(*database, zip.string());
+    REQUIRE_MESSAGE(r.ok(), test::error_text(r));
+    // Ids above 2^53 stay exact; the handle is lower-cased as every handle.
+    const std::vector<std::string> expected{"twitter:9007199254740993 (@OldMe)",
+                                            "twitter:@oldme (@OldMe)"};
+    CHECK(my_identities(*database, true) == expected);
+    CHECK(test::direction_and_participants(*database, "tweet:1") == "out 7");
 }

@@ -104,7 +104,10 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
          {"twitter/tweet:1600000000000000001 twitter reply out 2026-03-06T13:02:05Z "
           "thread=twitter:status:1599999999999999999 subject= text=hello & welcome "
           "url=https://x.com/MeHandle/status/1600000000000000001",
-          "[twitter:1234567890123456789 (@ana) \"Ana Ruiz\" to]"},
+          "[twitter:1234567890123456789 (@ana) \"Ana Ruiz\" to]",
+          // account.js: the owner's id and handle become mine.
+          "owner twitter:12 (@MeHandle)", "owner twitter:@mehandle (@MeHandle)",
+          "owner email:me@example.org (me@example.org)"},
          1},
         {// Grailbird (before 2019): ids are JSON numbers above 2^53 (2^53+1 is not a double),
          // "var user_details" is the owner, dates "YYYY-MM-DD hh:mm:ss +0000".
@@ -119,7 +122,7 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
            "]"}},
          {"twitter/tweet:290000000000000001 twitter reply out 2013-01-25T20:58:39Z "
           "thread=twitter:status:290000000000000000",
-          "[twitter:9007199254740993 (@carol) \"\" to]"},
+          "[twitter:9007199254740993 (@carol) \"\" to]", "owner twitter:12 (@MeHandle)"},
          1},
         {// 2019 archives: tweet.js, elements not wrapped.
          "tweet.js without wrapper",
@@ -157,6 +160,12 @@ TEST_CASE("twitter archive: one FORMATS.md quirk a row") {
           {"data/tweets.js", tweets_file("tweets.part0", mention_of_ben("601", true))}},
          {"tweet:601", "tweet:602"},
          2},
+        {// The manifest's userInfo names the owner when there is no account.js.
+         "owner from the manifest's userInfo",
+         {{"data/manifest.js", manifest(files_entry("tweets", {"data/tweets.js"}))},
+          {"data/tweets.js", tweets_file("tweets.part0", mention_of_ben("801", true))}},
+         {"tweet:801", "owner twitter:12 (@MeHandle)", "owner twitter:@mehandle (@MeHandle)"},
+         1},
         {// An empty part is "window.YTD.x.partN = [ ]"; a zero-byte part happens too.
          "empty parts",
          {{"data/account.js", kAccount},
