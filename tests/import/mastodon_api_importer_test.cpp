@@ -219,7 +219,7 @@ TEST_CASE(
     "interaction in one thread") {
     Server s;
     s.set(1, false, false);
-    import::test::LoopbackServer server(KITH_SOURCE_DIR "/tests/import/mastodon_server.py",
+    import::test::LoopbackServer server(kith::test::source_dir() + "/tests/import/mastodon_server.py",
                                         {s.dir.path().string()});
     test::TempDir dir;
     auto database = test::new_db(dir);
