@@ -563,8 +563,8 @@ TEST_CASE("in one transaction, Stop keeps every record read and Cancel keeps non
 TEST_CASE("people an import creates are searchable once their batch commits, none left pending") {
     TempDir dir;
     auto db = new_db(dir);
-    // Ana comes from an email: the interaction writer defers her search row to the batch's flush
-    // (migration 6). Ben comes from a contact card, indexed by the triggers as before.
+    // Ana comes from an email, Ben from a contact card: both search rows are deferred to the
+    // batch's flush (migration 6), whatever created the person.
     run_registered(*db, "jsonl", write_mixed_jsonl(dir).string());
     db::PeopleRepo people(*db);
     const auto found = [&](const std::string& query) {
