@@ -83,20 +83,21 @@ void email_ceiling(const Ceiling& c, double messages, const RunTime& mu, BenchRe
         results.add("ceiling email vs mu index", "mu not measured: skipped");
         return;
     }
+    // Each floor is what one full core does; a perfect pipeline's wall rate is the slower stage.
     const double mu_rate = messages / mu.wall_s;
-    // Both cores busy: the parse can be split across them, the writer is one thread.
-    const double two_cores = std::min(c.write(), 2 * serial(c.parse, c.write()));
-    results.add("ceiling email vs mu index (wall)",
-                strf("end to end %.1f×; parse floor alone, one core %.1f×, both cores %.1f×; "
-                     "parse + write floors, perfect 2-thread pipeline %.1f×, both cores "
-                     "perfectly shared %.1f×",
+    results.add("ceiling email vs mu index's wall time",
+                strf("end to end %.1f×; floors at a full core each: parse alone %.1f× (both cores "
+                     "parsing, writes free %.1f×), perfect 2-thread pipeline min(parse, write) "
+                     "%.1f×",
                      c.end_to_end_wall / mu_rate, c.parse / mu_rate, 2 * c.parse / mu_rate,
-                     c.pipeline() / mu_rate, two_cores / mu_rate),
+                     c.pipeline() / mu_rate),
                 "≥ 30×");
-    results.add("ceiling email vs mu index (CPU)",
-                strf("mu %.0f messages per CPU-s; parse floor %.1f× mu, end to end %.1f× mu",
-                     rate(messages, mu.cpu_s), c.parse / rate(messages, mu.cpu_s),
-                     c.end_to_end_cpu / rate(messages, mu.cpu_s)));
+    const double mu_cpu = rate(messages, mu.cpu_s);
+    results.add("ceiling email vs mu index's CPU time",
+                strf("mu %.0f messages per CPU-s; parse floor %.1f×, parse + write floors %.1f×, "
+                     "end to end %.1f×",
+                     mu_cpu, c.parse / mu_cpu, serial(c.parse, c.write()) / mu_cpu,
+                     c.end_to_end_cpu / mu_cpu));
 }
 
 }  // namespace
