@@ -2,9 +2,10 @@
 // counts (no database), and prints records per CPU-second and peak RSS: the importer's own cost,
 // apart from the database write path that `kith-bench` measures end to end.
 //
-//   kith-parse-bench KIND SRC [--repeat N] [--me ADDRESS]... [--dump FILE]
+//   kith-parse-bench KIND SRC [--repeat N] [--me ADDRESS]... [--option KEY=VALUE]... [--dump FILE]
 //
 // --me makes an email address mine (direction and personal flags are built as for the database).
+// --option passes an importer option, as `kith-cli import -o KEY=VALUE` does.
 // --dump writes every interaction as one line (ids, time, direction, thread, flags, subject,
 // excerpt, participants) plus warnings and skips, so two builds can be diffed: speed work must
 // not change a single record. Outside CI tests: figures, never pass/fail on time.
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <string>
 
@@ -82,10 +84,12 @@ class CountingSink final : public core::RecordSink {
 
 int main(int argc, char** argv) {
     if (argc < 3)
-        die("usage: kith-parse-bench KIND SRC [--repeat N] [--me ADDRESS]... [--dump FILE]");
+        die("usage: kith-parse-bench KIND SRC [--repeat N] [--me ADDRESS]... "
+            "[--option KEY=VALUE]... [--dump FILE]");
     const std::string kind = argv[1], src = argv[2];
     int repeat = 1;
     CountingSink sink;
+    std::map<std::string, std::string> options;
     for (int i = 3; i + 1 < argc; i += 2) {
         const std::string opt = argv[i];
         if (opt == "--repeat") {
@@ -94,6 +98,11 @@ int main(int argc, char** argv) {
             auto id = core::normalize_identity(core::IdentityKind::email, argv[i + 1]);
             if (!id) die(std::string("not an address: ") + argv[i + 1]);
             sink.me.insert(id->value);
+        } else if (opt == "--option") {
+            const std::string kv = argv[i + 1];
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos) die("--option wants KEY=VALUE, not " + kv);
+            options[kv.substr(0, eq)] = kv.substr(eq + 1);
         } else if (opt == "--dump") {
             sink.dump = std::fopen(argv[i + 1], "w");
             if (!sink.dump) die(std::string("cannot write ") + argv[i + 1]);
@@ -106,7 +115,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < repeat; ++i) {
         auto importer = import::make_importer(kind);
         if (!importer) die("unknown import kind " + kind);
-        auto r = importer->run({kind, src, {}}, sink, progress);
+        auto r = importer->run({kind, src, options}, sink, progress);
         if (!r) die(r.error().message, 1);
     }
     const double cpu = bench::cpu_seconds() - start;

@@ -43,12 +43,12 @@ void register_ext_hash(SQLite::Database& db) {
     if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
 }
 
-std::optional<std::string> stored_url(const std::string& url, const std::string& ext_id) {
+const std::string* stored_url(const std::string& url, const std::string& ext_id) {
     const auto n = ext_id.size();
     if (n >= 2 && ext_id.front() == '<' && ext_id.back() == '>' && url.size() == n + 2 &&
         url.compare(0, 4, "mid:") == 0 && url.compare(4, n - 2, ext_id, 1, n - 2) == 0)
-        return std::nullopt;
-    return url;
+        return nullptr;
+    return &url;
 }
 
 }  // namespace kith::db

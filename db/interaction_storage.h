@@ -22,9 +22,10 @@ std::int64_t ext_hash(std::string_view ns, std::string_view id);
 /// the column). Throws SQLite::Exception when SQLite refuses.
 void register_ext_hash(SQLite::Database& db);
 
-/// What interactions.url holds for `url`: nothing (NULL) when it is the `mid:` URL of a bracketed
-/// Message-ID `ext_id` (RFC 2392; every email, ~45 bytes each), else `url` itself.
-std::optional<std::string> stored_url(const std::string& url, const std::string& ext_id);
+/// What interactions.url holds for `url`: nothing (nullptr, stored as NULL) when it is the `mid:`
+/// URL of a bracketed Message-ID `ext_id` (RFC 2392; every email, ~45 bytes each), else `url`
+/// itself (the same object, so it can be bound without a copy).
+const std::string* stored_url(const std::string& url, const std::string& ext_id);
 
 /// The URL of the interactions row aliased `i`, as SQL: the inverse of stored_url.
 inline constexpr const char* kUrlColumn =

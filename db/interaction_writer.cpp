@@ -4,6 +4,7 @@
 
 #include "core/search_fold.h"
 #include "core/tail_state.h"
+#include "db/column_equals.h"
 #include "db/database.h"
 #include "db/interaction_storage.h"
 
@@ -31,9 +32,9 @@ std::int64_t tail_person(const core::InteractionRecord& r,
     return people.front().person_id;
 }
 
-void bind_url(SQLite::Statement& q, int index, const std::optional<std::string>& url) {
+void bind_url(SQLite::Statement& q, int index, const std::string* url) {
     if (url)
-        q.bind(index, *url);
+        q.bindNoCopy(index, *url);
     else
         q.bind(index);  // the ext_id's mid: URL, see stored_url
 }
@@ -78,11 +79,20 @@ InteractionWriter::InteractionWriter(Database& db)
                   "INSERT INTO interactions_fts(rowid, subject, text, place) "
                   "SELECT id, subject, text, place FROM interactions WHERE id >= ?"),
       m_find_thread(db.sql(), "SELECT id FROM threads WHERE channel = ? AND key = ?"),
-      m_insert_thread(db.sql(), "INSERT INTO threads(channel, key) VALUES (?, ?)"),
+      // A thread not in the cache is usually new: insert first, look up only on a conflict.
+      m_insert_thread(db.sql(),
+                      "INSERT INTO threads(channel, key) VALUES (?, ?) "
+                      "ON CONFLICT(channel, key) DO NOTHING"),
       m_update_tail(db.sql(),
                     "UPDATE threads SET tail_interaction_id = ?2, tail_person_id = ?3, "
                     "tail_at = ?4, tail_state = ?5 WHERE id = ?1 AND (tail_at IS NULL "
                     "OR tail_at < ?4 OR (tail_at = ?4 AND tail_interaction_id <= ?2))") {}
+
+const std::string& InteractionWriter::enum_name(std::string_view n) {
+    auto it = m_names.find(n);
+    if (it == m_names.end()) it = m_names.emplace(n).first;
+    return *it;
+}
 
 void InteractionWriter::clear_cache() {
     m_identity_cache.clear();
@@ -127,8 +137,8 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
         std::tie(identity_id, person_id) = it->second;
     } else {
         m_find_identity.reset();
-        m_find_identity.bind(1, std::string(core::to_string(p.identity.kind)));
-        m_find_identity.bind(2, p.identity.value);
+        m_find_identity.bindNoCopy(1, enum_name(core::to_string(p.identity.kind)));
+        m_find_identity.bindNoCopy(2, p.identity.value);
         if (m_find_identity.executeStep()) {
             identity_id = m_find_identity.getColumn(0).getInt64();
             person_id = m_find_identity.getColumn(1).getInt64();
@@ -137,7 +147,7 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
                 p.identity.display.empty() ? p.identity.value : p.identity.display;
             const std::string& name = p.display_name.empty() ? shown : p.display_name;
             m_insert_person.reset();
-            m_insert_person.bind(1, name);
+            m_insert_person.bindNoCopy(1, name);
             m_insert_person.bind(2, core::to_unix(now));
             m_insert_person.bind(3, core::to_unix(now));
             m_insert_person.bind(4, core::search_alias(name));
@@ -145,9 +155,9 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
             person_id = m_db.sql().getLastInsertRowid();
             m_insert_identity.reset();
             m_insert_identity.bind(1, person_id);
-            m_insert_identity.bind(2, std::string(core::to_string(p.identity.kind)));
-            m_insert_identity.bind(3, p.identity.value);
-            m_insert_identity.bind(4, shown);
+            m_insert_identity.bindNoCopy(2, enum_name(core::to_string(p.identity.kind)));
+            m_insert_identity.bindNoCopy(3, p.identity.value);
+            m_insert_identity.bindNoCopy(4, shown);
             m_insert_identity.bind(5, core::to_unix(now));
             m_insert_identity.exec();
             identity_id = m_db.sql().getLastInsertRowid();
@@ -158,7 +168,7 @@ ResolvedParticipant InteractionWriter::resolve(const core::Participant& p,
             // Only on first sight per run: the cache hit above skips this repeat write.
             m_insert_name.reset();
             m_insert_name.bind(1, identity_id);
-            m_insert_name.bind(2, p.display_name);
+            m_insert_name.bindNoCopy(2, p.display_name);
             if (source_id)
                 m_insert_name.bind(3, *source_id);
             else
@@ -179,21 +189,24 @@ std::optional<std::int64_t> InteractionWriter::thread_for(const core::Interactio
             return std::nullopt;
         key = "solo:" + r.ext_ns + ":" + r.ext_id;
     }
-    const std::string channel(core::to_string(r.channel));
-    const std::string cache_key = channel + '\x1f' + key;
+    const std::string_view channel = core::to_string(r.channel);
+    std::string cache_key;
+    cache_key.reserve(channel.size() + 1 + key.size());
+    cache_key.append(channel).append(1, '\x1f').append(key);
     if (auto it = m_thread_cache.find(cache_key); it != m_thread_cache.end()) return it->second;
-    m_find_thread.reset();
-    m_find_thread.bind(1, channel);
-    m_find_thread.bind(2, key);
+    m_insert_thread.reset();
+    m_insert_thread.bindNoCopy(1, enum_name(channel));
+    m_insert_thread.bindNoCopy(2, key);
     std::int64_t id = 0;
-    if (m_find_thread.executeStep()) {
-        id = m_find_thread.getColumn(0).getInt64();
-    } else {
-        m_insert_thread.reset();
-        m_insert_thread.bind(1, channel);
-        m_insert_thread.bind(2, key);
-        m_insert_thread.exec();
+    if (m_insert_thread.exec() == 1) {
         id = m_db.sql().getLastInsertRowid();
+    } else {  // the thread was there already (an earlier run)
+        m_find_thread.reset();
+        m_find_thread.bindNoCopy(1, enum_name(channel));
+        m_find_thread.bindNoCopy(2, key);
+        if (!m_find_thread.executeStep())
+            throw SQLite::Exception("thread neither inserted nor found: " + key);
+        id = m_find_thread.getColumn(0).getInt64();
     }
     if (m_thread_cache.size() >= kMaxCache) m_thread_cache.clear();
     m_thread_cache.emplace(cache_key, id);
@@ -215,45 +228,45 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     const core::InteractionRecord& r, std::span<const ResolvedParticipant> people,
     std::optional<std::int64_t> source_id, std::optional<std::int64_t> run_id) {
     const auto at = core::to_unix(r.at);
-    const std::string kind(core::to_string(r.kind));
-    const std::string direction(core::to_string(r.direction));
+    const std::string_view kind = core::to_string(r.kind);
+    const std::string_view direction = core::to_string(r.direction);
     const int state = static_cast<int>(core::tail_state(r.direction, r.personal, r.bulk, r.kind));
 
+    // bindNoCopy: the record's strings outlive every step below, and a copying bind costs a
+    // malloc, a copy and a free per field (~700 instructions; a dozen per interaction).
     const auto hash = ext_hash(r.ext_ns, r.ext_id);
-    const auto url = stored_url(r.url, r.ext_id);
+    const std::string* url = stored_url(r.url, r.ext_id);
     m_find_interaction.reset();
     m_find_interaction.bind(1, hash);
-    m_find_interaction.bind(2, r.ext_ns);
-    m_find_interaction.bind(3, r.ext_id);
+    m_find_interaction.bindNoCopy(2, r.ext_ns);
+    m_find_interaction.bindNoCopy(3, r.ext_id);
     if (m_find_interaction.executeStep()) {
-        const auto id = m_find_interaction.getColumn(0).getInt64();
-        const bool same = m_find_interaction.getColumn(1).getInt64() == at &&
-                          m_find_interaction.getColumn(2).getString() == kind &&
-                          m_find_interaction.getColumn(3).getString() == direction &&
-                          m_find_interaction.getColumn(4).getString() == r.subject &&
-                          m_find_interaction.getColumn(5).getString() == r.text &&
-                          m_find_interaction.getColumn(6).getString() == r.url &&
-                          m_find_interaction.getColumn(7).getString() == r.place &&
-                          (m_find_interaction.getColumn(8).getInt() != 0) == r.personal &&
-                          (m_find_interaction.getColumn(9).getInt() != 0) == r.bulk;
+        const auto& f = m_find_interaction;
+        const auto id = f.getColumn(0).getInt64();
+        const bool same =
+            f.getColumn(1).getInt64() == at && column_equals(f.getColumn(2), kind) &&
+            column_equals(f.getColumn(3), direction) && column_equals(f.getColumn(4), r.subject) &&
+            column_equals(f.getColumn(5), r.text) && column_equals(f.getColumn(6), r.url) &&
+            column_equals(f.getColumn(7), r.place) &&
+            (f.getColumn(8).getInt() != 0) == r.personal &&
+            (f.getColumn(9).getInt() != 0) == r.bulk;
         if (same) return {WriteOutcome::unchanged, id};
         // It stays in the thread it is in: another source may key the same record's thread
         // differently (a Mastodon status from the archive and from the API), and a thread made
         // from the new key would hold a tail that is not one of its interactions.
         const std::optional<std::int64_t> stored_thread =
-            m_find_interaction.getColumn(10).isNull()
-                ? std::nullopt
-                : std::optional<std::int64_t>(m_find_interaction.getColumn(10).getInt64());
+            f.getColumn(10).isNull() ? std::nullopt
+                                     : std::optional<std::int64_t>(f.getColumn(10).getInt64());
         // The FTS update trigger deletes the old entry, so the row must be indexed first.
         if (m_unindexed_from && id >= *m_unindexed_from) flush();
         m_update_interaction.reset();
         m_update_interaction.bind(1, at);
-        m_update_interaction.bind(2, kind);
-        m_update_interaction.bind(3, direction);
-        m_update_interaction.bind(4, r.subject);
-        m_update_interaction.bind(5, r.text);
+        m_update_interaction.bindNoCopy(2, enum_name(kind));
+        m_update_interaction.bindNoCopy(3, enum_name(direction));
+        m_update_interaction.bindNoCopy(4, r.subject);
+        m_update_interaction.bindNoCopy(5, r.text);
         bind_url(m_update_interaction, 6, url);
-        m_update_interaction.bind(7, r.place);
+        m_update_interaction.bindNoCopy(7, r.place);
         m_update_interaction.bind(8, r.personal ? 1 : 0);
         m_update_interaction.bind(9, r.bulk ? 1 : 0);
         m_update_interaction.bind(10, id);
@@ -267,9 +280,9 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
     const auto thread = thread_for(r);
     auto& q = m_insert_interaction;
     q.reset();
-    q.bind(1, std::string(core::to_string(r.channel)));
-    q.bind(2, kind);
-    q.bind(3, direction);
+    q.bindNoCopy(1, enum_name(core::to_string(r.channel)));
+    q.bindNoCopy(2, enum_name(kind));
+    q.bindNoCopy(3, enum_name(direction));
     q.bind(4, at);
     if (thread)
         q.bind(5, *thread);
@@ -283,12 +296,12 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
         q.bind(7, *run_id);
     else
         q.bind(7);
-    q.bind(8, r.ext_ns);
-    q.bind(9, r.ext_id);
-    q.bind(10, r.subject);
-    q.bind(11, r.text);
+    q.bindNoCopy(8, r.ext_ns);
+    q.bindNoCopy(9, r.ext_id);
+    q.bindNoCopy(10, r.subject);
+    q.bindNoCopy(11, r.text);
     bind_url(q, 12, url);
-    q.bind(13, r.place);
+    q.bindNoCopy(13, r.place);
     q.bind(14, r.personal ? 1 : 0);
     q.bind(15, r.bulk ? 1 : 0);
     q.bind(16, hash);
@@ -303,7 +316,7 @@ std::pair<WriteOutcome, std::int64_t> InteractionWriter::write(
             m_insert_participant.bind(3, *p.identity_id);
         else
             m_insert_participant.bind(3);
-        m_insert_participant.bind(4, std::string(core::to_string(p.role)));
+        m_insert_participant.bindNoCopy(4, enum_name(core::to_string(p.role)));
         m_insert_participant.bind(5, at);
         m_insert_participant.exec();
     }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -53,6 +54,9 @@ class InteractionWriter {
     void clear_cache();
 
   private:
+    /// `n` (a kind, direction, channel or role name) as a string that lives as long as this
+    /// writer, so statements bind it without a copy.
+    const std::string& enum_name(std::string_view n);
     std::optional<std::int64_t> thread_for(const core::InteractionRecord& r);
     void update_thread_tail(std::int64_t thread_id, std::int64_t interaction_id,
                             std::int64_t person_id, std::int64_t at, int state);
@@ -65,6 +69,7 @@ class InteractionWriter {
     std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> m_identity_cache;
     std::unordered_map<std::string, std::int64_t> m_thread_cache;
     std::unordered_set<std::int64_t> m_dirty;
+    std::set<std::string, std::less<>> m_names;    ///< see enum_name(); node addresses are stable
     std::optional<std::int64_t> m_unindexed_from;  ///< first interaction id not yet in FTS
 };
 

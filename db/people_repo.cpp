@@ -77,20 +77,21 @@ core::Cadence PersonRow::cadence() const {
 }
 
 Result<std::int64_t> PeopleRepo::add(const std::string& name, const std::string& notes,
-                                     core::TimePoint now) {
+                                     core::TimePoint now, bool index_later) {
     if (name.empty())
         return make_error(ErrorCode::invalid_input, "a person needs a name",
                           "Example: kith-cli person add \"Ana Ruiz\"");
     return guarded("add person", "", [&]() -> Result<std::int64_t> {
         auto q_stmt = m_db.statement(
-            "INSERT INTO people(name, notes, created_at, updated_at, search_alias) "
-            "VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO people(name, notes, created_at, updated_at, search_alias, fts_pending) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
         auto& q = *q_stmt;
         q.bind(1, name);
         q.bind(2, notes);
         q.bind(3, core::to_unix(now));
         q.bind(4, core::to_unix(now));
         q.bind(5, core::search_alias(name));
+        q.bind(6, index_later ? 1 : 0);
         q.exec();
         return m_db.sql().getLastInsertRowid();
     });

@@ -49,8 +49,12 @@ class PeopleRepo {
   public:
     explicit PeopleRepo(Database& db) : m_db(db) {}
 
+    /// Adds a person. `index_later`: an import's sink adds the person to people search with the
+    /// rest of its batch (InteractionWriter::flush, migration 6) instead of through the insert
+    /// triggers, each of which makes FTS5 write a segment of its own; only for callers whose
+    /// transaction ends with that flush (ImportSink).
     core::Result<std::int64_t> add(const std::string& name, const std::string& notes,
-                                   core::TimePoint now);
+                                   core::TimePoint now, bool index_later = false);
     core::Result<PersonRow> get(std::int64_t id);
     /// People whose name equals `name` ignoring case (archived included last).
     core::Result<std::vector<PersonRow>> find_by_name(const std::string& name);

@@ -32,9 +32,10 @@ void report(BenchResults& results, const std::string& label, const ChildRun& run
 
 }  // namespace
 
-void run_email_comparison(const BenchPaths& paths, const fs::path& script_dir,
-                          const std::string& my_address, const KithEmailTimes& kith,
-                          BenchResults& results) {
+RunTime run_email_comparison(const BenchPaths& paths, const fs::path& script_dir,
+                             const std::string& my_address, const KithEmailTimes& kith,
+                             BenchResults& results) {
+    RunTime mu;
     const auto maildir = paths.corpus / "Maildir";
     if (installed("mu")) {
         const auto home = paths.work / "mu";
@@ -44,10 +45,11 @@ void run_email_comparison(const BenchPaths& paths, const fs::path& script_dir,
                        "--maildir=" + maildir.string(), "--my-address=" + my_address});
         if (init.exit_code != 0)
             results.fail("mu init: " + init.err.substr(0, 300));
-        else
-            report(results, "mu index (same Maildir)",
-                   run_child({"mu", "index", "--quiet", "--muhome=" + home.string()}), kith.maildir,
-                   "≥ 30×");
+        else {
+            const auto run = run_child({"mu", "index", "--quiet", "--muhome=" + home.string()});
+            report(results, "mu index (same Maildir)", run, kith.maildir, "≥ 30×");
+            if (run.exit_code == 0) mu = {run.wall_s, run.cpu_s};
+        }
     } else {
         results.add("mu index (same Maildir)", "mu not installed (apt-get install maildir-utils)");
     }
@@ -71,6 +73,7 @@ void run_email_comparison(const BenchPaths& paths, const fs::path& script_dir,
            run_child({"python3", (script_dir / "mbox_scan.py").string(),
                       (paths.corpus / "mail.mbox").string()}),
            kith.mbox, "");
+    return mu;
 }
 
 }  // namespace kith::bench

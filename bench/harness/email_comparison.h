@@ -22,9 +22,10 @@ struct KithEmailTimes {
 };
 
 /// Runs the other tools on `paths.corpus`'s Maildir and mbox and adds their times and the
-/// ratios to `results`. `script_dir` holds mbox_scan.py.
-void run_email_comparison(const BenchPaths& paths, const std::filesystem::path& script_dir,
-                          const std::string& my_address, const KithEmailTimes& kith,
-                          BenchResults& results);
+/// ratios to `results`. `script_dir` holds mbox_scan.py. Returns mu index's time (zeros when mu
+/// did not run).
+RunTime run_email_comparison(const BenchPaths& paths, const std::filesystem::path& script_dir,
+                             const std::string& my_address, const KithEmailTimes& kith,
+                             BenchResults& results);
 
 }  // namespace kith::bench

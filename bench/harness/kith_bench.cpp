@@ -2,11 +2,13 @@
 // generator, imports each input in a fresh `kith-cli import` process, compares the email import
 // with mu, notmuch and a Python script, measures Today/search/People list on a demo database,
 // runs the identity-resolution benchmark when built, times the app's first paint under Xvfb,
+// with --ceiling measures what the best importer could do (parse and write floors, ceiling.h),
 // and optionally rewrites the README's results table.
 //
 //   kith-bench [--size small|medium|large] [--work DIR] [--check] [--readme README.md]
 //              [--kinds K1,K2] [--demo-people N] [--query-db DB] [--no-imports]
 //              [--no-compare] [--no-queries] [--no-resolution] [--no-app] [--reuse]
+//              [--ceiling]
 //
 // --query-db measures the queries on a copy of an existing database (e.g. one made by
 // `kith-cli demo --people 50000`: 50k people / 2M interactions) instead of building the demo
@@ -26,6 +28,7 @@
 #include "bench/gen/corpus_generator.h"
 #include "bench/harness/app_startup.h"
 #include "bench/harness/bench_results.h"
+#include "bench/harness/ceiling.h"
 #include "bench/harness/child_run.h"
 #include "bench/harness/email_comparison.h"
 #include "bench/harness/import_bench.h"
@@ -43,7 +46,7 @@ struct Options {
     std::string kinds;     ///< comma-separated importer kinds to run; empty = all
     long demo_people = 0;  ///< people in the query database; 0 = the size's
     bool check = false, imports = true, compare = true, queries = true, resolution = true,
-         app = true, reuse = false;
+         app = true, reuse = false, ceiling = false;
 };
 
 int usage() {
@@ -51,7 +54,7 @@ int usage() {
         stderr,
         "usage: kith-bench [--size small|medium|large] [--work DIR] [--check] "
         "[--readme README.md] [--kinds K1,K2] [--demo-people N] [--query-db DB] [--no-imports] "
-        "[--no-compare] [--no-queries] [--no-resolution] [--no-app] [--reuse]\n");
+        "[--no-compare] [--no-queries] [--no-resolution] [--no-app] [--reuse] [--ceiling]\n");
     return 2;
 }
 
@@ -87,16 +90,16 @@ void import_targets(const std::vector<ImportFigures>& figures, BenchResults& res
     if (!figures.empty()) results.add("peak RSS of any import", strf("%ld MB", peak), "≤ 200 MB");
 }
 
-/// mu, notmuch and the Python scan beside Kith's email imports.
-void compare(const BenchPaths& paths, const CorpusManifest& manifest,
-             const std::vector<ImportFigures>& figures, BenchResults& results) {
+/// mu, notmuch and the Python scan beside Kith's email imports; returns mu index's time.
+RunTime compare(const BenchPaths& paths, const CorpusManifest& manifest,
+                const std::vector<ImportFigures>& figures, BenchResults& results) {
     KithEmailTimes kith;
     for (const auto& f : figures) {
         if (f.kind == "maildir") kith.maildir = {f.seconds, f.cpu_seconds};
         if (f.kind == "mbox") kith.mbox = {f.seconds, f.cpu_seconds};
     }
-    run_email_comparison(paths, KITH_BENCH_SCRIPT_DIR, manifest.my_identities.front(), kith,
-                         results);
+    return run_email_comparison(paths, KITH_BENCH_SCRIPT_DIR, manifest.my_identities.front(), kith,
+                                results);
 }
 
 /// The identity-resolution benchmark (bench/resolution_bench.cpp) when this build has it.
@@ -152,6 +155,8 @@ int main(int argc, char** argv) try {
             o.app = false;
         else if (a == "--reuse")
             o.reuse = true;
+        else if (a == "--ceiling")
+            o.ceiling = true;
         else
             return usage();
     }
@@ -173,7 +178,10 @@ int main(int argc, char** argv) try {
             });
         if (o.imports) figures = run_import_bench(paths, manifest, o.check, results);
         import_targets(figures, results);
-        if (o.compare) compare(paths, manifest, figures, results);
+        RunTime mu;
+        if (o.compare) mu = compare(paths, manifest, figures, results);
+        if (o.ceiling)
+            run_ceiling(paths, build / "bench/kith-parse-bench", manifest, figures, mu, results);
     }
     const auto demo = o.work / "demo.db";
     if (o.queries) {
