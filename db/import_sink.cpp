@@ -143,11 +143,15 @@ Result<void> ImportSink::owner_identity(const core::Identity& id) {
     if (!claimed) return claimed.error();
     m_claimed.emplace(id.kind, id.value);
     // Where it came from, as for every identity a source names: `me show` lists it.
+    return note_seen_name(id, id.display.empty() ? id.value : id.display);
+}
+
+Result<void> ImportSink::note_seen_name(const core::Identity& id, const std::string& name) {
     return guarded("import", m_db.path().string(), [&]() -> Result<void> {
         auto q = m_db.statement(
             "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
             "SELECT id, ?, ?, ? FROM identities WHERE kind = ? AND value = ?");
-        q->bind(1, id.display.empty() ? id.value : id.display);
+        q->bind(1, name);
         if (m_source_id)
             q->bind(2, *m_source_id);
         else
@@ -339,25 +343,10 @@ Result<void> ImportSink::contact(const core::ContactRecord& r) {
         }
         if (!anchor) anchor = id;
         if (*owner) continue;
-        auto a = identities.add(*person, id, m_now);
-        if (!a) return a.error();
+        if (auto a = identities.add(*person, id, m_now); !a) return a.error();
         // The card's name as seen on this identity, with its source: "where did this email come
         // from" (Followers → email) has an answer for contacts too.
-        auto seen = guarded("import", m_db.path().string(), [&]() -> Result<void> {
-            auto q = m_db.statement(
-                "INSERT OR IGNORE INTO identity_names(identity_id, name, source_id, first_seen) "
-                "VALUES (?, ?, ?, ?)");
-            q->bind(1, *a);
-            q->bind(2, name_of(r, id));
-            if (m_source_id)
-                q->bind(3, *m_source_id);
-            else
-                q->bind(3);
-            q->bind(4, core::to_unix(m_now));
-            q->exec();
-            return {};
-        });
-        if (!seen) return seen;
+        if (auto seen = note_seen_name(id, name_of(r, id)); !seen) return seen;
         changed = true;
     }
     CircleRepo circles(m_db);

@@ -65,6 +65,9 @@ class ImportSink final : public core::RecordSink {
     core::Result<bool> contact_events(const core::ContactRecord& r, std::int64_t person);
     /// Mine before the run (m_me) or claimed during it (m_claimed).
     bool is_mine_now(const core::Identity& id) const;
+    /// Records `name` as seen on the stored identity `id` in this source (`me show`, Followers →
+    /// email: where an identity came from).
+    core::Result<void> note_seen_name(const core::Identity& id, const std::string& name);
     std::vector<ResolvedParticipant> resolve_all(const std::vector<core::Participant>& ps);
     void count(WriteOutcome o);
 

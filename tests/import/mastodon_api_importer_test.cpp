@@ -219,8 +219,8 @@ TEST_CASE(
     "interaction in one thread") {
     Server s;
     s.set(1, false, false);
-    import::test::LoopbackServer server(kith::test::source_dir() + "/tests/import/mastodon_server.py",
-                                        {s.dir.path().string()});
+    import::test::LoopbackServer server(
+        kith::test::source_dir() + "/tests/import/mastodon_server.py", {s.dir.path().string()});
     test::TempDir dir;
     auto database = test::new_db(dir);
     // Before Kith knew my account, a script's export (jsonl) showed it as a stranger writing
